@@ -1,0 +1,7 @@
+// The sections of a bench run, each measuring both SDKs and returning its part of RESULTS.md.
+export { runBrowser } from './browser';
+export { runHttp } from './http';
+export { runMemory } from './memory';
+export { runMicro } from './micro';
+export { runSize } from './size';
+export { runStartup } from './startup';

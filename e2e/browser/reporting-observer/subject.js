@@ -1,0 +1,3 @@
+/* global location, Sentry */
+const params = new URLSearchParams(location.search);
+Sentry.init({ dsn: params.get('dsn'), integrations: [Sentry.reportingObserverIntegration()] });

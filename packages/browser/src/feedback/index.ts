@@ -1,0 +1,2 @@
+export { captureFeedback, type FeedbackParams } from './capture-feedback';
+export { showReportDialog, type ReportDialogOptions } from './show-report-dialog';

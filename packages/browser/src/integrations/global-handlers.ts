@@ -1,0 +1,124 @@
+import { captureEvent, getClient, type Event, type Integration, type Mechanism } from '@sentry-sdk/core';
+import { eventFromUnknownInput, isPrimitive } from '@sentry-sdk/core/internal';
+import { native } from '../native';
+import { wasCapturedBeforeRethrow } from './captured-errors';
+
+const NAME = 'GlobalHandlers';
+
+/** Which global handlers report errors; both default to true. */
+export interface GlobalHandlersOptions {
+  onerror?: boolean;
+  onunhandledrejection?: boolean;
+}
+
+const ONERROR: Mechanism = { type: 'auto.browser.global_handlers.onerror', handled: false };
+const ONUNHANDLEDREJECTION: Mechanism = { type: 'auto.browser.global_handlers.onunhandledrejection', handled: false };
+// "Uncaught TypeError: x is not a function" → type and value, when there is no error object.
+const ERROR_MESSAGE = /^(?:[Uu]ncaught (?:exception: )?)?(?:((?:Eval|Internal|Range|Reference|Syntax|Type|URI|)Error): )?([\s\S]*)$/;
+
+type AnyClient = NonNullable<ReturnType<typeof getClient>>;
+
+const enabledFor = new WeakMap<AnyClient, Required<GlobalHandlersOptions>>();
+let installed = false;
+
+function optionsOfCurrentClient(): { client: AnyClient; options: Required<GlobalHandlersOptions> } | undefined {
+  const client = getClient();
+  const options = client && enabledFor.get(client);
+  return client && options ? { client, options } : undefined;
+}
+
+function locationHref(): string | undefined {
+  try {
+    return (globalThis as { location?: Location }).location?.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives an exception without frames the place the browser reported: better than nothing to group by. */
+function addInitialFrame(event: Event, filename: unknown, lineno: unknown, colno: unknown): void {
+  const exception = event.exception?.values?.[0];
+  if (!exception || exception.stacktrace?.frames?.length) return;
+  const file = typeof filename === 'string' && filename ? filename : locationHref();
+  if (!file) return;
+  const frame: Record<string, unknown> = { filename: file, function: '?', in_app: true };
+  if (typeof lineno === 'number' && lineno > 0) frame['lineno'] = lineno;
+  if (typeof colno === 'number' && colno > 0) frame['colno'] = colno;
+  exception.stacktrace = { frames: [frame] };
+}
+
+function eventFromMessageOnly(message: unknown): Event {
+  const text = typeof message === 'string' ? message : 'Unknown error';
+  const match = ERROR_MESSAGE.exec(text);
+  const type = match?.[1] || 'Error';
+  return { level: 'error', exception: { values: [{ type, value: match?.[2] ?? text, mechanism: { ...ONERROR } }] } };
+}
+
+function onError(ev: ErrorEvent): void {
+  const current = optionsOfCurrentClient();
+  if (!current?.options.onerror || !('message' in ev || 'error' in ev)) return;
+  const { client } = current;
+  const error: unknown = ev.error;
+  if (wasCapturedBeforeRethrow(error)) return;
+  // Without an error object (cross-origin "Script error.", synthetic ErrorEvents) only the message is known.
+  const event =
+    error === undefined || error === null
+      ? eventFromMessageOnly(ev.message)
+      : eventFromUnknownInput(client.getOptions().stackParser, error, { mechanism: ONERROR, originalException: error }, false);
+  addInitialFrame(event, ev.filename, ev.lineno, ev.colno);
+  captureEvent(event, { originalException: error ?? ev, mechanism: ONERROR });
+}
+
+function rejectionReason(ev: PromiseRejectionEvent): unknown {
+  if ('reason' in ev) return ev.reason;
+  // Some promise libraries dispatch a CustomEvent with the reason in `detail`.
+  const detail = (ev as unknown as { detail?: { reason?: unknown } }).detail;
+  return detail && typeof detail === 'object' && 'reason' in detail ? detail.reason : undefined;
+}
+
+function onUnhandledRejection(ev: PromiseRejectionEvent): void {
+  const current = optionsOfCurrentClient();
+  if (!current?.options.onunhandledrejection) return;
+  let reason: unknown;
+  try {
+    reason = rejectionReason(ev);
+  } catch {
+    reason = undefined;
+  }
+  const event: Event = isPrimitive(reason)
+    ? {
+        level: 'error',
+        exception: {
+          values: [{ type: 'UnhandledRejection', value: `Non-Error promise rejection captured with value: ${String(reason)}` }],
+        },
+      }
+    : eventFromUnknownInput(current.client.getOptions().stackParser, reason, { mechanism: ONUNHANDLEDREJECTION }, false);
+  event.level = 'error';
+  const exception = event.exception?.values?.[0];
+  if (exception) exception.mechanism = { ...exception.mechanism, ...ONUNHANDLEDREJECTION };
+  captureEvent(event, { originalException: reason, mechanism: ONUNHANDLEDREJECTION });
+}
+
+/**
+ * Reports errors nothing caught (`error` events: the errors `window.onerror` sees) and promise
+ * rejections nothing handled, as unhandled. Listens beside the page's own handlers, which keep
+ * running; works in workers too, on the worker's global scope.
+ */
+export function globalHandlersIntegration(options: GlobalHandlersOptions = {}): Integration {
+  const enabled = { onerror: true, onunhandledrejection: true, ...options };
+  return {
+    name: NAME,
+    setup(client) {
+      enabledFor.set(client, enabled);
+      const addListener = native.addEventListener;
+      if (installed || !addListener) return;
+      installed = true;
+      try {
+        addListener.call(globalThis, 'error', onError as EventListener);
+        addListener.call(globalThis, 'unhandledrejection', onUnhandledRejection as EventListener);
+      } catch {
+        // a global scope that is no EventTarget (not a browser or worker): nothing to listen to
+      }
+    },
+  };
+}

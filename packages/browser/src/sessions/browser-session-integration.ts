@@ -1,0 +1,174 @@
+import { getClient, getGlobalScope, getIsolationScope, type ClientLike, type Event, type Integration, type User } from '@sentry-sdk/core';
+import { createEnvelope, createSessionItem, DEBUG_BUILD, debug, dsnToString, isoTimestamp, uuid4 } from '@sentry-sdk/core/internal';
+import { addHistoryHandler } from '../instrument';
+import { native } from '../native';
+
+const NAME = 'BrowserSession';
+// The first update waits for the page to be idle, so an error during load rides along with it.
+const IDLE_TIMEOUT_MS = 5_000;
+const NO_IDLE_CALLBACK_DELAY_MS = 1_000;
+
+/** Options of browserSessionIntegration. */
+export interface BrowserSessionOptions {
+  /** `page` (default): a session per page load; `route`: also a new one per history navigation. */
+  lifecycle?: 'page' | 'route';
+}
+
+/** One update of a session as the `session` item carries it (protocol.md §8.1); no `duration` in browsers. */
+export interface SessionUpdate {
+  sid: string;
+  did?: string;
+  init: boolean;
+  started: string;
+  timestamp: string;
+  /** `ok` while in progress; `exited` and `crashed` end it. */
+  status: 'ok' | 'exited' | 'crashed';
+  errors: number;
+  attrs: { release: string; environment: string; user_agent?: string; ip_address?: string };
+}
+
+interface PageGlobals {
+  document?: Document;
+  navigator?: { userAgent?: string };
+}
+
+function distinctId(): string | undefined {
+  try {
+    const user: User = { ...getGlobalScope().getUser(), ...getIsolationScope().getUser() };
+    const id = user.id ?? user.email ?? user.username;
+    return id === undefined || id === null || id === '' ? undefined : String(id);
+  } catch {
+    return undefined;
+  }
+}
+
+function isCrash(event: Event): boolean {
+  const exceptions = event.exception?.values ?? [];
+  if (exceptions.length === 0) return event.level === 'fatal';
+  return exceptions.some((exception) => exception.mechanism?.handled === false);
+}
+
+function isError(event: Event): boolean {
+  // captureMessage never counts; exceptions count at level error (their default) or fatal
+  const level = event.level ?? 'error';
+  return (event.exception?.values?.length ?? 0) > 0 && (level === 'error' || level === 'fatal');
+}
+
+function listen(target: unknown, type: string, listener: (event: Event & PageTransitionEvent) => void): void {
+  try {
+    native.addEventListener?.call(target as EventTarget, type, listener as EventListener);
+  } catch {
+    // not an EventTarget (no page here): that lifecycle event never comes
+  }
+}
+
+/** Runs release health for `client`: one session at a time, sent as `session` items when it changed. */
+function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): void {
+  const { release, environment, sendDefaultPii, sdk, tunnel } = client.getOptions();
+  const page = globalThis as PageGlobals;
+  if (!release) {
+    DEBUG_BUILD && debug.warn('browserSessionIntegration: sessions need the `release` option; none are sent.');
+    return;
+  }
+  if (!page.document) return;
+  const userAgent = page.navigator?.userAgent;
+  const attrs: SessionUpdate['attrs'] = {
+    release,
+    environment: environment ?? 'production',
+    ...(userAgent && { user_agent: userAgent }),
+    ...(sendDefaultPii === true && { ip_address: '{{auto}}' }),
+  };
+  let session!: SessionUpdate;
+  // Something happened that no update has carried yet.
+  let news = false;
+  let idleQueued = false;
+  let stopped = false;
+  const active = (): boolean => !stopped && getClient() === client;
+
+  const send = (): void => {
+    if (!news) return;
+    news = false;
+    // `did` is immutable once sent; until then it follows the user (a later setUser is picked up)
+    if (session.did === undefined) {
+      const did = distinctId();
+      if (did !== undefined) session.did = did;
+    }
+    session.timestamp = isoTimestamp();
+    const dsn = client.getDsn();
+    const headers = { sdk: { name: sdk.name, version: sdk.version }, ...(tunnel && dsn && { dsn: dsnToString(dsn) }) };
+    void client.sendEnvelope(createEnvelope(headers, [createSessionItem({ ...session })]));
+    session.init = false;
+  };
+
+  const sendWhenIdle = (): void => {
+    if (idleQueued) return;
+    idleQueued = true;
+    const run = (): void => {
+      idleQueued = false;
+      if (active()) send();
+    };
+    if (native.requestIdleCallback) native.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else native.setTimeout(run, NO_IDLE_CALLBACK_DELAY_MS);
+  };
+
+  const begin = (): void => {
+    const started = isoTimestamp();
+    session = { sid: uuid4(), init: true, started, timestamp: started, status: 'ok', errors: 0, attrs };
+    news = true;
+    sendWhenIdle();
+  };
+
+  const end = (): void => {
+    if (session.status !== 'ok') return;
+    session.status = 'exited';
+    news = true;
+    send();
+  };
+
+  const record = (event: Event): void => {
+    if (session.status !== 'ok' || event.type) return;
+    const crashed = isCrash(event);
+    if (!crashed && !isError(event)) return;
+    session.errors++;
+    // Sent on the first error and on a crash; further handled errors ride along with the end.
+    if (crashed) session.status = 'crashed';
+    if (crashed || session.errors === 1) news = true;
+    send();
+  };
+
+  begin();
+  client.on('beforeSendEvent', (event) => active() && record(event));
+  client.on('flush', () => active() && send());
+  client.on('close', () => {
+    if (active()) end();
+    stopped = true;
+  });
+  // pagehide, not visibilitychange: a hidden tab may come back, an unloading page does not.
+  listen(globalThis, 'pagehide', () => active() && end());
+  listen(globalThis, 'pageshow', (event) => active() && event.persisted && begin());
+  listen(page.document, 'visibilitychange', () => active() && page.document?.visibilityState === 'hidden' && send());
+  if (lifecycle === 'route') {
+    addHistoryHandler(({ from, to }) => {
+      if (!active() || from === to) return;
+      end();
+      begin();
+    });
+  }
+}
+
+/**
+ * Release health (protocol.md §8.1): a session per page load (and per history navigation with
+ * `lifecycle: 'route'`), sent as `session` items when something changed: its start (deferred until
+ * the page is idle), its first error, a crash (an unhandled error), and its end when the page is
+ * hidden for good (`pagehide`: `exited` unless it crashed). Needs a `release`; installed by
+ * default when one is set.
+ */
+export function browserSessionIntegration(options: BrowserSessionOptions = {}): Integration {
+  const lifecycle = options.lifecycle === 'route' ? 'route' : 'page';
+  return {
+    name: NAME,
+    setup(client) {
+      startPageSessions(client, lifecycle);
+    },
+  };
+}

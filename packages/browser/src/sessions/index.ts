@@ -1,0 +1,1 @@
+export { browserSessionIntegration, type BrowserSessionOptions, type SessionUpdate } from './browser-session-integration';

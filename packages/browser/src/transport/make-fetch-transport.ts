@@ -1,0 +1,144 @@
+import { createTransport, type Transport, type TransportMakeRequestResponse, type TransportOptions, type TransportRequest } from '@sentry-sdk/core';
+import { DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { native } from '../native';
+import { bodyByteLength } from './body-byte-length';
+import { isPageHidden, onPageHide } from './page-lifecycle';
+import { makeXhrRequest } from './xhr-request';
+
+// Browsers cap the bodies of all in-flight keepalive requests of a page at 64 KiB together, and
+// reject a keepalive fetch past that; staying under 60 000 bytes and 15 requests leaves room for
+// the app's own keepalive requests (protocol.md §1.4).
+const KEEPALIVE_MAX_BYTES = 60_000;
+const KEEPALIVE_MAX_REQUESTS = 15;
+
+/** Options of the browser transport: the core transport options plus extra `fetch` init fields. */
+export interface BrowserTransportOptions extends TransportOptions {
+  headers?: Record<string, string>;
+  /** Merged into every request's init (e.g. `{ credentials: 'include' }` for a tunnel). */
+  fetchOptions?: RequestInit;
+}
+
+type FetchImpl = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A request sent without keepalive, which the browser cancels when the page unloads. */
+interface Unprotected {
+  body: string | Uint8Array;
+  controller: AbortController | undefined;
+  handedToBeacon: boolean;
+}
+
+function responseOf(response: Response): TransportMakeRequestResponse {
+  return {
+    statusCode: response.status,
+    headers: {
+      'x-sentry-rate-limits': response.headers.get('X-Sentry-Rate-Limits'),
+      'retry-after': response.headers.get('Retry-After'),
+    },
+  };
+}
+
+// Chromium counts a keepalive request against the page's 64 KiB until its response body has been
+// consumed, not when the response arrives: unread bodies make later keepalive requests fail.
+function releaseBody(response: Response): PromiseLike<void> {
+  try {
+    return response.body ? response.body.cancel().then(undefined, () => undefined) : Promise.resolve();
+  } catch {
+    return Promise.resolve();
+  }
+}
+
+function sendBeacon(url: string, body: string | Uint8Array): boolean {
+  try {
+    return native.sendBeacon?.(url, body as BodyInit) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser transport: POSTs each envelope with the unpatched `fetch` as a plain-text body
+ * (no CORS preflight) and `referrerPolicy: 'strict-origin'`, with `keepalive` while the in-flight
+ * keepalive bodies stay small enough; when the page hides, envelopes still in flight without
+ * keepalive are handed to `navigator.sendBeacon` so that events from a closing page arrive.
+ * Uses XMLHttpRequest only where there is no `fetch`.
+ * @example init({ dsn, transport: makeFetchTransport })
+ */
+export function makeFetchTransport(options: BrowserTransportOptions, fetchImpl: FetchImpl | undefined = native.fetch): Transport {
+  if (typeof fetchImpl !== 'function') {
+    const xhr = makeXhrRequest(options.url, options.headers);
+    if (xhr) return createTransport(options, xhr);
+    DEBUG_BUILD && debug.warn('Neither fetch nor XMLHttpRequest is available: events cannot be sent.');
+    return createTransport(options, () => Promise.reject(new Error('no fetch and no XMLHttpRequest')));
+  }
+
+  let keepaliveBytes = 0;
+  let keepaliveRequests = 0;
+  const unprotected = new Set<Unprotected>();
+
+  // Only requests the browser would cancel are moved to a beacon; keepalive ones finish anyway.
+  onPageHide(() => {
+    for (const request of unprotected) {
+      if (request.handedToBeacon || !sendBeacon(options.url, request.body)) continue;
+      request.handedToBeacon = true;
+      request.controller?.abort();
+    }
+  });
+
+  const makeRequest = ({ body }: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
+    const size = bodyByteLength(body);
+    const keepalive = keepaliveBytes + size <= KEEPALIVE_MAX_BYTES && keepaliveRequests < KEEPALIVE_MAX_REQUESTS;
+    // The page is already going away and keepalive is exhausted: a beacon is the one way out.
+    if (!keepalive && isPageHidden() && sendBeacon(options.url, body)) return Promise.resolve({});
+
+    const request: Unprotected = {
+      body,
+      controller: !keepalive && typeof AbortController === 'function' ? new AbortController() : undefined,
+      handedToBeacon: false,
+    };
+    if (keepalive) {
+      keepaliveBytes += size;
+      keepaliveRequests++;
+    } else {
+      unprotected.add(request);
+    }
+    const settle = (): void => {
+      if (keepalive) {
+        keepaliveBytes -= size;
+        keepaliveRequests--;
+      } else {
+        unprotected.delete(request);
+      }
+    };
+
+    let sent: Promise<Response>;
+    try {
+      sent = fetchImpl(options.url, {
+        ...options.fetchOptions,
+        method: 'POST',
+        body: body as BodyInit,
+        referrerPolicy: 'strict-origin',
+        keepalive,
+        ...(options.headers && { headers: options.headers }),
+        ...(request.controller && { signal: request.controller.signal }),
+      });
+    } catch (error) {
+      settle();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return sent.then(
+      (response) =>
+        releaseBody(response).then(() => {
+          settle();
+          return responseOf(response);
+        }),
+      (error: unknown) => {
+        settle();
+        // Aborted because a beacon carries the envelope now: not a loss, and no response to read.
+        if (request.handedToBeacon) return {};
+        throw error;
+      },
+    );
+  };
+
+  return createTransport(options, makeRequest);
+}

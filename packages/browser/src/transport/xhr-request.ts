@@ -1,0 +1,34 @@
+import type { TransportMakeRequestResponse, TransportRequestExecutor } from '@sentry-sdk/core';
+import { native } from '../native';
+
+/**
+ * Sends envelopes with XMLHttpRequest, for the rare browser without `fetch`. Uses the unpatched
+ * `open`/`send`, so the SDK's own requests make no breadcrumbs. Rejects when no response came.
+ */
+export function makeXhrRequest(url: string, headers: Record<string, string> = {}): TransportRequestExecutor | undefined {
+  const Xhr = native.XMLHttpRequest;
+  const open = native.xhrOpen;
+  const send = native.xhrSend;
+  if (!Xhr || !open || !send) return undefined;
+  return ({ body }) =>
+    new Promise<TransportMakeRequestResponse>((resolve, reject) => {
+      const xhr = new Xhr();
+      xhr.onreadystatechange = () => {
+        if (xhr.readyState !== 4) return;
+        if (xhr.status === 0) {
+          reject(new Error('The envelope request failed (XMLHttpRequest status 0).'));
+          return;
+        }
+        resolve({
+          statusCode: xhr.status,
+          headers: {
+            'x-sentry-rate-limits': xhr.getResponseHeader('X-Sentry-Rate-Limits'),
+            'retry-after': xhr.getResponseHeader('Retry-After'),
+          },
+        });
+      };
+      open.call(xhr, 'POST', url, true);
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      send.call(xhr, body as XMLHttpRequestBodyInit);
+    });
+}

@@ -1,0 +1,48 @@
+import {
+  callGuarded,
+  copyOwnEntries,
+  dateTimestampInSeconds,
+  debug,
+  DEBUG_BUILD,
+  DEFAULT_MAX_BREADCRUMBS,
+} from '../lib';
+import { getClient, getIsolationScope } from '../scope';
+import type { Breadcrumb, BreadcrumbHint } from '../types';
+
+/**
+ * Records a breadcrumb on the isolation scope (timestamp defaulted to now), after the client's
+ * `beforeBreadcrumb`: `null` drops it, a throwing hook is logged and the breadcrumb kept. Does
+ * nothing before init or with `maxBreadcrumbs: 0`.
+ * @example addBreadcrumb({ category: 'auth', message: 'Signed in', level: 'info' });
+ */
+export function addBreadcrumb(breadcrumb: Breadcrumb, hint?: BreadcrumbHint): void {
+  callGuarded('addBreadcrumb', () => add(breadcrumb, hint), undefined);
+}
+
+function add(breadcrumb: Breadcrumb, hint: BreadcrumbHint | undefined): void {
+  const client = getClient();
+  if (!client) return;
+  if (breadcrumb === null || typeof breadcrumb !== 'object') {
+    DEBUG_BUILD && debug.warn('addBreadcrumb: the breadcrumb must be an object; ignored.');
+    return;
+  }
+  const { beforeBreadcrumb, maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS } = client.getOptions();
+  if (maxBreadcrumbs <= 0) return;
+
+  const crumb: Breadcrumb = { timestamp: dateTimestampInSeconds(), ...copyOwnEntries<Breadcrumb>(breadcrumb) };
+  let final: unknown = crumb;
+  if (typeof beforeBreadcrumb === 'function') {
+    final = callGuarded('beforeBreadcrumb', () => beforeBreadcrumb({ ...crumb }, hint), crumb);
+    if (final === null || final === undefined) {
+      DEBUG_BUILD && debug.log('beforeBreadcrumb dropped a breadcrumb.');
+      return;
+    }
+    if (typeof final !== 'object') {
+      DEBUG_BUILD &&
+        debug.warn('beforeBreadcrumb must return a breadcrumb or null; the breadcrumb is kept as it was.');
+      final = crumb;
+    }
+  }
+  client.emit('beforeAddBreadcrumb', final as Breadcrumb, hint);
+  getIsolationScope().addBreadcrumb(final as Breadcrumb, maxBreadcrumbs);
+}

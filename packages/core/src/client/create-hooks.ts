@@ -1,0 +1,47 @@
+import { callGuarded, DEBUG_BUILD, debug } from '../lib';
+import type { ClientHooks } from '../types';
+
+type AnyHook = (...args: never[]) => unknown;
+
+/** The typed hook map behind `client.on` / `client.emit`. */
+export interface Hooks {
+  /** Registers `callback` for `hook`; the returned function removes exactly this registration. */
+  on<K extends keyof ClientHooks>(hook: K, callback: ClientHooks[K]): () => void;
+  /** Calls every callback of `hook` in registration order; a throwing callback is logged and skipped. */
+  emit<K extends keyof ClientHooks>(hook: K, ...args: Parameters<ClientHooks[K]>): void;
+}
+
+/** Creates an empty hook map. Hook names are Map keys, so no name (`__proto__`, …) reaches a prototype. */
+export function createHooks(): Hooks {
+  const registry = new Map<unknown, { callback: AnyHook }[]>();
+
+  return {
+    on(hook, callback) {
+      if (typeof callback !== 'function') {
+        DEBUG_BUILD && debug.warn(`client.on: the callback for a hook must be a function; ignored`);
+        return () => undefined;
+      }
+      // a wrapper per registration, so registering the same function twice needs two unsubscribes
+      const entry = { callback: callback };
+      const list = registry.get(hook) ?? [];
+      list.push(entry);
+      registry.set(hook, list);
+      return () => {
+        const current = registry.get(hook);
+        const index = current ? current.indexOf(entry) : -1;
+        if (current && index !== -1) current.splice(index, 1);
+      };
+    },
+    emit(hook, ...args) {
+      const list = registry.get(hook);
+      if (!list || list.length === 0) return;
+      for (const { callback } of list.slice()) {
+        callGuarded(
+          `a "${String(hook)}" hook`,
+          () => (callback as (...a: unknown[]) => unknown)(...args),
+          undefined,
+        );
+      }
+    },
+  };
+}

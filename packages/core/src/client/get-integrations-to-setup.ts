@@ -1,0 +1,59 @@
+import { callGuarded, copyArray, debug, DEBUG_BUILD, readProperty } from '../lib';
+import type { Integration, Options } from '../types';
+
+/**
+ * The integrations `init` installs: the defaults (or `options.defaultIntegrations` when it is an
+ * array, none when it is `false`) merged with `options.integrations` — an array whose entries
+ * replace defaults of the same name, or a function that receives the defaults and returns the list.
+ * One integration per name remains, the last one given, at the place of the first. Never throws.
+ */
+export function getIntegrationsToSetup(options: Options, defaults: Integration[]): Integration[] {
+  const ownDefaults = readProperty(options, 'defaultIntegrations');
+  const base = ownDefaults === false ? [] : Array.isArray(ownDefaults) ? ownDefaults : defaults;
+  const baseList = validIntegrations(base, 'defaultIntegrations');
+
+  const user = readProperty(options, 'integrations');
+  let list: unknown = baseList;
+  if (Array.isArray(user)) {
+    list = [...baseList, ...validIntegrations(user, 'integrations')];
+  } else if (typeof user === 'function') {
+    const resolve = user as (defaults: Integration[]) => unknown;
+    list = callGuarded('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
+    if (!Array.isArray(list)) {
+      DEBUG_BUILD &&
+        debug.warn('The `integrations` function must return an array; using the default integrations.');
+      list = baseList;
+    }
+  } else if (user !== undefined) {
+    DEBUG_BUILD &&
+      debug.warn('Option `integrations` must be an array or a function of the defaults; ignored.');
+  }
+  return dedupeByName(validIntegrations(list, 'integrations'));
+}
+
+/** Keeps one integration per name: the last given, at the position of the first. */
+export function dedupeByName(integrations: Integration[]): Integration[] {
+  const byName = new Map<string, Integration>();
+  for (const integration of integrations) {
+    const name = readProperty(integration, 'name');
+    if (typeof name === 'string') byName.set(name, integration);
+  }
+  return [...byName.values()];
+}
+
+/** The entries of `list` that are integrations (objects with a non-empty string `name`), reporting the others. */
+export function validIntegrations(list: unknown, option: string): Integration[] {
+  const valid: Integration[] = [];
+  copyArray(list).forEach((entry, index) => {
+    const name = readProperty(entry, 'name');
+    if (entry !== null && typeof entry === 'object' && typeof name === 'string' && name) {
+      valid.push(entry as Integration);
+    } else {
+      DEBUG_BUILD &&
+        debug.warn(
+          `Option \`${option}\`[${index}] is not an integration (an object with a string \`name\`); ignored.`,
+        );
+    }
+  });
+  return valid;
+}

@@ -1,0 +1,115 @@
+import { DEBUG_BUILD, isRegExp } from '../lib';
+
+/**
+ * How one option is checked: `check` says whether a value is acceptable; `expected` says what is,
+ * for debug messages (`DEBUG_BUILD && '…'`, so that minified bundles leave the text out).
+ */
+export interface OptionSpec {
+  check(value: unknown): boolean;
+  expected: string | false;
+  /** For list options: keeps the acceptable elements, reporting the others. */
+  element?: OptionSpec;
+}
+
+/** Option name → its check. Runtime packages pass their own specs to the Client to extend these. */
+export type OptionSpecs = Record<string, OptionSpec>;
+
+const string: OptionSpec = { check: (v) => typeof v === 'string', expected: DEBUG_BUILD && 'a string' };
+const boolean: OptionSpec = { check: (v) => typeof v === 'boolean', expected: DEBUG_BUILD && 'a boolean' };
+const fn: OptionSpec = { check: (v) => typeof v === 'function', expected: DEBUG_BUILD && 'a function' };
+const rate: OptionSpec = {
+  check: (v) => typeof v === 'number' && v >= 0 && v <= 1,
+  expected: DEBUG_BUILD && 'a number between 0 and 1',
+};
+const count: OptionSpec = {
+  check: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0,
+  expected: DEBUG_BUILD && 'a non-negative integer',
+};
+const positive: OptionSpec = {
+  check: (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,
+  expected: DEBUG_BUILD && 'a positive integer',
+};
+const object: OptionSpec = {
+  check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  expected: DEBUG_BUILD && 'an object',
+};
+const pattern: OptionSpec = {
+  check: (v) => typeof v === 'string' || isRegExp(v),
+  expected: DEBUG_BUILD && 'a string or RegExp',
+};
+const patterns: OptionSpec = {
+  check: Array.isArray,
+  expected: DEBUG_BUILD && 'an array of strings or RegExps',
+  element: pattern,
+};
+
+const integration: OptionSpec = {
+  check: (v) => v !== null && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string',
+  expected: DEBUG_BUILD && 'an integration (an object with a string `name`)',
+};
+
+/** The options core knows, with the type each must have (types/options.ts). */
+export const CORE_OPTION_SPECS: OptionSpecs = {
+  dsn: string,
+  debug: boolean,
+  release: string,
+  environment: string,
+  dist: string,
+  serverName: string,
+  sampleRate: rate,
+  maxBreadcrumbs: count,
+  maxValueLength: positive,
+  normalizeDepth: count,
+  normalizeMaxBreadth: count,
+  attachStacktrace: boolean,
+  sendDefaultPii: boolean,
+  beforeSend: fn,
+  beforeSendTransaction: fn,
+  beforeSendCheckIn: fn,
+  beforeBreadcrumb: fn,
+  ignoreErrors: patterns,
+  ignoreTransactions: patterns,
+  denyUrls: patterns,
+  allowUrls: patterns,
+  integrations: {
+    check: (v) => Array.isArray(v) || typeof v === 'function',
+    expected: DEBUG_BUILD && 'an array of integrations or a function of the defaults',
+    element: integration,
+  },
+  defaultIntegrations: {
+    check: (v) => v === false || Array.isArray(v),
+    expected: DEBUG_BUILD && 'false or an array of integrations',
+    element: integration,
+  },
+  initialScope: {
+    check: (v) => v !== null && (typeof v === 'object' || typeof v === 'function'),
+    expected: DEBUG_BUILD && 'a scope context object or a function of the scope',
+  },
+  transport: fn,
+  transportOptions: object,
+  tunnel: string,
+  sendClientReports: boolean,
+  enabled: boolean,
+  stackParser: fn,
+  tracesSampleRate: rate,
+  tracesSampler: fn,
+  tracePropagationTargets: patterns,
+  propagateTraceparent: boolean,
+  strictTraceContinuation: boolean,
+  orgId: {
+    check: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v)),
+    expected: DEBUG_BUILD && 'a string or an integer',
+  },
+  maxSpans: count,
+  enableLogs: boolean,
+  beforeSendLog: fn,
+  sdk: {
+    check: (v) =>
+      v !== null &&
+      typeof v === 'object' &&
+      typeof (v as { name?: unknown }).name === 'string' &&
+      typeof (v as { version?: unknown }).version === 'string',
+    expected: DEBUG_BUILD && 'an object with string `name` and `version`',
+  },
+  platform: string,
+};

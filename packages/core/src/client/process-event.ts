@@ -1,0 +1,151 @@
+import { createEventEnvelope } from '../envelope';
+import { normalizeEvent } from '../event';
+import { debug, DEBUG_BUILD, readProperty } from '../lib';
+import type { Client, DiscardReason, Event, EventHint, Integration, ScopeData } from '../types';
+import { applyBeforeSend, spanCount } from './apply-before-send';
+import { getEventDsc } from './get-event-dsc';
+import { prepareEvent } from './prepare-event';
+import { runEventProcessors, type NamedProcessor } from './run-event-processors';
+import { validAttachments } from './valid-attachments';
+
+/** What kind of event a capture makes; known before the event is built. */
+export type EventKind = 'error' | 'transaction' | 'feedback';
+
+/** One capture, as the client hands it to the pipeline. */
+export interface PipelineInput {
+  kind: EventKind;
+  /** Builds the event; called only when the event survives sampling. */
+  build: () => Event | PromiseLike<Event>;
+  /** The hint, with `event_id` fixed. */
+  hint: EventHint & { event_id: string };
+  /** The scopes' data merged global → isolation → current, snapshotted when the capture was made. */
+  scopeData: ScopeData;
+  /** The integrations installed on the client by name, in installation order. */
+  integrations: ReadonlyMap<string, Integration>;
+  /** `contexts.trace` for an error event, read at capture time. */
+  traceContext?: Record<string, unknown>;
+  /** The envelope's `trace` header, read at capture time. */
+  dsc?: Record<string, string>;
+}
+
+/**
+ * The event pipeline (protocol.md §5, issue 3): sample → build → apply scopes → integrations'
+ * `preprocessEvent` → event processors (scopes', then integrations' `processEvent`) → normalize →
+ * `beforeSend*` → send. Every drop is recorded by reason for client reports (§4); any error of the
+ * SDK itself is recorded as `internal_sdk_error` and never escapes.
+ */
+export async function processEvent(client: Client, input: PipelineInput): Promise<void> {
+  const { kind, hint, scopeData, integrations } = input;
+  const options = client.getOptions();
+  // Sampling comes first: a sampled-out event then costs no building, no processors and no user
+  // hooks — which is also what users of the established SDKs expect (their beforeSend never sees
+  // events that sampleRate discards). Transactions are sampled by tracing; feedback never is.
+  if (kind === 'error' && isSampledOut(options.sampleRate)) {
+    DEBUG_BUILD &&
+      debug.log(`Event ${hint.event_id} was discarded by sampleRate (${String(options.sampleRate)}).`);
+    client.recordDroppedEvent('sample_rate', 'error');
+    return;
+  }
+
+  let event: Event | undefined;
+  try {
+    const built = withTraceContext(await input.build(), input.traceContext);
+    event = prepareEvent(built, hint, scopeData, options, [...integrations.keys()]);
+    for (const [name, integration] of integrations) preprocess(client, name, integration, event, hint);
+    client.emit('preprocessEvent', event, hint);
+
+    const spansBefore = spanCount(event);
+    const processed = await runEventProcessors(event, hint, processorsOf(client, scopeData, integrations));
+    if (!processed) return recordDrop(client, 'event_processor', kind, event);
+    recordSpansRemoved(client, 'event_processor', kind, spansBefore - spanCount(processed));
+
+    const depth = options.normalizeDepth ?? 3;
+    const breadth = options.normalizeMaxBreadth ?? 1000;
+    const maxLength = options.maxValueLength ?? Infinity;
+    const normalized = normalizeEvent(processed, depth, breadth, maxLength);
+    const { event: returned, droppedSpans } = await applyBeforeSend(normalized, hint, options);
+    if (!returned) return recordDrop(client, 'before_send', kind, normalized);
+    recordSpansRemoved(client, 'before_send', kind, droppedSpans);
+
+    // What a user hook returned is normalized again: it may have added anything.
+    const final = returned === normalized ? normalized : normalizeEvent(returned, depth, breadth, maxLength);
+    if (final.event_id !== hint.event_id) final.event_id = hint.event_id;
+    event = final;
+    client.emit('beforeSendEvent', final, hint);
+    const dsn = client.getDsn();
+    const envelope = createEventEnvelope(final, {
+      ...optional('dsn', dsn),
+      sdk: options.sdk,
+      ...(options.tunnel && { tunnel: options.tunnel }),
+      ...optional('dsc', input.dsc ?? getEventDsc(final, scopeData, options, dsn)),
+      attachments: validAttachments(hint.attachments),
+    });
+    const response = await client.sendEnvelope(envelope);
+    client.emit('afterSendEvent', final, response);
+  } catch (error) {
+    DEBUG_BUILD && debug.error('The event could not be processed (an SDK error):', error);
+    recordDrop(client, 'internal_sdk_error', kind, event);
+  }
+}
+
+/** True when an event should be discarded under `sampleRate` (undefined means 1). */
+export function isSampledOut(sampleRate: number | undefined): boolean {
+  return typeof sampleRate === 'number' && !(Math.random() < sampleRate);
+}
+
+/** Records a dropped event; a transaction also counts its spans plus itself as `span` (protocol.md §4). */
+export function recordDrop(client: Client, reason: DiscardReason, kind: EventKind, event?: Event): void {
+  // the kinds are named as their data categories
+  client.recordDroppedEvent(reason, kind);
+  if (kind === 'transaction') client.recordDroppedEvent(reason, 'span', (event ? spanCount(event) : 0) + 1);
+}
+
+function recordSpansRemoved(client: Client, reason: DiscardReason, kind: EventKind, removed: number): void {
+  if (kind === 'transaction' && removed > 0) client.recordDroppedEvent(reason, 'span', removed);
+}
+
+function preprocess(
+  client: Client,
+  name: string,
+  integration: Integration,
+  event: Event,
+  hint: EventHint,
+): void {
+  const hook = readProperty(integration, 'preprocessEvent');
+  if (typeof hook !== 'function') return;
+  try {
+    hook.call(integration, event, hint, client);
+  } catch (error) {
+    DEBUG_BUILD && debug.error(`preprocessEvent of integration "${name}" threw; carrying on:`, error);
+  }
+}
+
+function processorsOf(
+  client: Client,
+  scopeData: ScopeData,
+  integrations: ReadonlyMap<string, Integration>,
+): NamedProcessor[] {
+  const processors: NamedProcessor[] = scopeData.eventProcessors.map((processor) => ({
+    name: DEBUG_BUILD ? 'An event processor' : '',
+    process: processor,
+  }));
+  for (const [integrationName, integration] of integrations) {
+    const processEvent = readProperty(integration, 'processEvent');
+    if (typeof processEvent !== 'function') continue;
+    processors.push({
+      name: DEBUG_BUILD ? `processEvent of integration "${integrationName}"` : '',
+      process: (event, hint) => processEvent.call(integration, event, hint, client) as unknown,
+    });
+  }
+  return processors;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Gives an event the trace context read at capture time, unless it brought its own. */
+function withTraceContext(event: Event, traceContext: Record<string, unknown> | undefined): Event {
+  if (!traceContext || event.contexts?.['trace']) return event;
+  return { ...event, contexts: { ...event.contexts, trace: traceContext } };
+}

@@ -1,0 +1,1 @@
+export { anrIntegration, type AnrOptions } from './anr';

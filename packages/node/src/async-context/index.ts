@@ -1,0 +1,1 @@
+export { createAsyncLocalStorageStrategy, setNodeAsyncContextStrategy } from './async-local-storage-strategy';

@@ -1,0 +1,3 @@
+export { instrumentCron } from './instrument-cron';
+export { instrumentNodeCron } from './instrument-node-cron';
+export { instrumentNodeSchedule } from './instrument-node-schedule';

@@ -1,0 +1,14 @@
+export { childProcessIntegration, type ChildProcessOptions } from './child-process';
+export { consoleIntegration, type ConsoleLevel, type ConsoleOptions } from './console';
+export { contextLinesIntegration, type ContextLinesOptions } from './context-lines';
+export { expressIntegration } from './express';
+export { fastifyIntegration } from './fastify';
+export { gracefulShutdownIntegration } from './graceful-shutdown';
+export { httpIntegration, type HttpIntegrationOptions } from './http';
+export { modulesIntegration } from './modules';
+export { nativeNodeFetchIntegration, type NativeNodeFetchOptions } from './native-node-fetch';
+export { nodeContextIntegration, type NodeContextOptions } from './node-context';
+export { onUncaughtExceptionIntegration, type OnUncaughtExceptionOptions } from './on-uncaught-exception';
+export { onUnhandledRejectionIntegration, type OnUnhandledRejectionOptions } from './on-unhandled-rejection';
+export { DEFAULT_SIDECAR_URL, getSpotlightUrl, spotlightIntegration, type SpotlightOptions } from './spotlight';
+export { systemErrorIntegration } from './system-error';

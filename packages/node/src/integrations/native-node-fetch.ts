@@ -1,0 +1,31 @@
+import type { Integration } from '@sentry-sdk/core';
+import { instrumentUndici } from '../instrumentation';
+
+const NAME = 'NodeFetch';
+
+/** Options of nativeNodeFetchIntegration. */
+export interface NativeNodeFetchOptions {
+  /** A breadcrumb (category `fetch`) per request. Default true. */
+  breadcrumbs?: boolean;
+  /** An `http.client` span per request made while a span is active. Default true. */
+  spans?: boolean;
+  /** Requests to record neither span nor breadcrumb for (trace headers follow `tracePropagationTargets`). */
+  ignoreOutgoingRequests?: (url: string) => boolean;
+}
+
+/**
+ * Instruments the global `fetch` (and the `undici` package) through undici's diagnostics
+ * channels: `http.client` spans, breadcrumbs and trace headers. Installed by default.
+ */
+export function nativeNodeFetchIntegration(options: NativeNodeFetchOptions = {}): Integration {
+  return {
+    name: NAME,
+    setup(client) {
+      instrumentUndici(client, {
+        breadcrumbs: options.breadcrumbs !== false,
+        spans: options.spans !== false,
+        ignoreOutgoingRequests: options.ignoreOutgoingRequests,
+      });
+    },
+  };
+}

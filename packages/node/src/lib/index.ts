@@ -1,0 +1,1 @@
+export { getNodeSdkInfo, NODE_SDK_NAME } from './sdk-info';

@@ -1,0 +1,1 @@
+export { localVariablesIntegration, type LocalVariablesOptions } from './local-variables';

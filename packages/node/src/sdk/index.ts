@@ -1,0 +1,2 @@
+export { getDefaultIntegrations } from './get-default-integrations';
+export { init } from './init';

@@ -1,0 +1,2 @@
+export { COMPRESSION_THRESHOLD } from './compress-body';
+export { makeNodeTransport, type NodeTransportOptions } from './make-node-transport';

@@ -1,0 +1,121 @@
+// The one rollup config factory every package uses: npm builds (ESM + CJS, one file per module so
+// bundlers can tree-shake) and, for the browser package, IIFE bundles for the CDN.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { exactNames, findPrivateMembers } from './private-members.mjs';
+import { sizeBudget } from './size-budget.mjs';
+import { trimErrorStackParser } from './trim-error-stack-parser.mjs';
+
+export { sizeBudget };
+
+/**
+ * ESM and CJS builds of a package, externalising its dependencies.
+ * @param {{ packageDir: string, entries?: Record<string, string> }} options
+ */
+export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' } }) {
+  const pkg = JSON.parse(readFileSync(resolve(packageDir, 'package.json'), 'utf8'));
+  const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const isExternal = (id) =>
+    id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+  const input = Object.fromEntries(
+    Object.entries(entries).map(([name, file]) => [name, resolve(packageDir, file)]),
+  );
+  const formats = [
+    { format: 'esm', dir: 'build/esm', extension: 'js' },
+    { format: 'cjs', dir: 'build/cjs', extension: 'js' },
+  ];
+  return formats.map(({ format, dir }) => ({
+    input,
+    external: isExternal,
+    treeshake: { moduleSideEffects: false },
+    plugins: [
+      typescriptPlugin(packageDir),
+      moduleTypeMarker(format),
+    ],
+    output: {
+      dir: resolve(packageDir, dir),
+      format,
+      preserveModules: true,
+      preserveModulesRoot: resolve(packageDir, 'src'),
+      sourcemap: true,
+      exports: 'named',
+      generatedCode: 'es2015',
+    },
+  }));
+}
+
+/**
+ * A minified IIFE bundle defining the global `name` (the CDN build). `debug: true` keeps the
+ * debug logging that `__DEBUG_BUILD__` guards; otherwise it is compiled away.
+ * @param {{ packageDir: string, input: string, file: string, name?: string, debug: boolean, budgetFile?: string }} options
+ */
+export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', debug, budgetFile }) {
+  return {
+    input: resolve(packageDir, input),
+    treeshake: { moduleSideEffects: (id) => id === resolve(packageDir, input) },
+    plugins: [
+      replace({ preventAssignment: true, values: { __DEBUG_BUILD__: JSON.stringify(debug) } }),
+      trimErrorStackParser(),
+      nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
+      typescriptPlugin(packageDir),
+      terser(bundleTerserOptions(packageDir)),
+      ...(budgetFile ? [sizeBudget(resolve(packageDir, budgetFile))] : []),
+    ],
+    output: {
+      file: resolve(packageDir, file),
+      format: 'iife',
+      name,
+      sourcemap: true,
+      generatedCode: 'es2015',
+    },
+  };
+}
+
+/**
+ * Terser settings of the CDN bundles. Besides the usual compression, the underscore members our
+ * own classes declare (`_options`, `_breadcrumbs`, …) are shortened: the classes are private to
+ * the bundle, and nothing outside it (another SDK copy, the wire format) reads those names.
+ */
+function bundleTerserOptions(packageDir) {
+  // every workspace package a bundle may inline: packages/*/src
+  const packages = resolve(packageDir, '..');
+  const sources = readdirSync(packages)
+    .map((name) => resolve(packages, name, 'src'))
+    .filter((dir) => existsSync(dir));
+  const privateMembers = findPrivateMembers(sources);
+  return {
+    ecma: 2020,
+    compress: { passes: 3 },
+    mangle: { properties: { regex: exactNames(privateMembers), keep_quoted: true } },
+    format: { comments: false },
+  };
+}
+
+function typescriptPlugin(packageDir) {
+  return typescript({
+    tsconfig: resolve(packageDir, 'tsconfig.json'),
+    // Declarations come from a separate `tsc` run into build/types.
+    declaration: false,
+    declarationMap: false,
+    outDir: undefined,
+    noEmitOnError: true,
+  });
+}
+
+/** Marks build/esm as ES modules and build/cjs as CommonJS, whatever the package's own `type` says. */
+function moduleTypeMarker(format) {
+  return {
+    name: 'module-type-marker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'package.json',
+        source: JSON.stringify({ type: format === 'esm' ? 'module' : 'commonjs' }),
+      });
+    },
+  };
+}
