@@ -9,10 +9,23 @@ import { ready, REPO_ROOT } from './ready.mjs';
 const OUT_DIR = join(REPO_ROOT, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const failedTests = [];
 
 function step(title, command, args) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-  const started = Date.now();
+  /** `file > test name` for every failed test (and every file that failed to load) in a vitest JSON report. */
+function listFailedTests(json) {
+  const names = [];
+  for (const file of json.testResults ?? []) {
+    const path = String(file.name ?? '').replace(`${REPO_ROOT}/`, '');
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failed) names.push(`${path} > ${test.fullName ?? test.title}`);
+    if (file.status === 'failed' && failed.length === 0) names.push(`${path}: ${String(file.message ?? 'failed to run').split('\n')[0]}`);
+  }
+  return names;
+}
+
+const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: REPO_ROOT, env: process.env });
   console.log(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
@@ -39,6 +52,7 @@ function vitestSuite(project) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
     if (json.numFailedTestSuites > 0) counts.failed += json.numFailedTestSuites;
+    failedTests.push(...listFailedTests(json));
   } catch {
     counts = { passed: 0, failed: 1, skipped: 0 };
   }
@@ -66,6 +80,11 @@ check('typecheck', 'pnpm', ['run', 'typecheck']);
 vitestSuite('unit');
 vitestSuite('e2e');
 
+if (failedTests.length > 0) {
+  console.log(`\nfailed tests (${failedTests.length}):`);
+  for (const name of failedTests.slice(0, 50)) console.log(`  ✗ ${name}`);
+  if (failedTests.length > 50) console.log(`  … and ${failedTests.length - 50} more`);
+}
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 console.log(`\nfinished in ${minutes} min${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);
 if (totals.skipped) console.log(`${totals.skipped} skipped`);

@@ -8,7 +8,7 @@ export {
   type ReceivedEnvelope,
 } from './ingest-server';
 export { createRecordingTransport, type RecordingTransport } from './recording-transport';
-export { EVENT_SCHEMA_PATH, hasSharedDir, REPO_ROOT, SHARED_DIR } from './paths';
+export { EVENT_SCHEMA_PATH, hasSharedDir, REPO_ROOT, SHARED_DIR, SHARED_EVENT_SCHEMA_PATH } from './paths';
 export { startStaticServer, type StaticServer, type StaticServerOptions } from './static-server';
 export { assertValidEvent, getEventSchemaErrors } from './validate-event';
 export { withCapturedEnvelopes, type CapturedEnvelopes } from './with-captured-envelopes';

@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EVENT_SCHEMA_PATH, hasSharedDir, SHARED_EVENT_SCHEMA_PATH } from './paths';
 import { getEventSchemaErrors } from './validate-event';
 
 const EVENT_ID = '5f0c1e9a3b2d4c7e8f6a1b2c3d4e5f60';
 
 describe("Relay's event schema", () => {
+  it.runIf(hasSharedDir())('is the same file as the copy in the shared folder', () => {
+    expect(readFileSync(EVENT_SCHEMA_PATH, 'utf8')).toBe(readFileSync(SHARED_EVENT_SCHEMA_PATH, 'utf8'));
+  });
+
   it('accepts a strict error event and a transaction with the overlay', () => {
     expect(getEventSchemaErrors({ event_id: EVENT_ID, level: 'error', exception: { values: [{ type: 'Error', value: 'boom' }] } })).toBeUndefined();
     expect(
