@@ -13,19 +13,7 @@ const failedTests = [];
 
 function step(title, command, args) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-  /** `file > test name` for every failed test (and every file that failed to load) in a vitest JSON report. */
-function listFailedTests(json) {
-  const names = [];
-  for (const file of json.testResults ?? []) {
-    const path = String(file.name ?? '').replace(`${REPO_ROOT}/`, '');
-    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
-    for (const test of failed) names.push(`${path} > ${test.fullName ?? test.title}`);
-    if (file.status === 'failed' && failed.length === 0) names.push(`${path}: ${String(file.message ?? 'failed to run').split('\n')[0]}`);
-  }
-  return names;
-}
-
-const started = Date.now();
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: REPO_ROOT, env: process.env });
   console.log(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
@@ -61,6 +49,18 @@ function vitestSuite(project) {
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
   if (counts.failed > 0) failures.push(`${project} tests`);
+}
+
+/** `file > test name` for every failed test (and every file that failed to load) in a vitest JSON report. */
+function listFailedTests(json) {
+  const names = [];
+  for (const file of json.testResults ?? []) {
+    const path = String(file.name ?? '').replace(`${REPO_ROOT}/`, '');
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failed) names.push(`${path} > ${test.fullName ?? test.title}`);
+    if (file.status === 'failed' && failed.length === 0) names.push(`${path}: ${String(file.message ?? 'failed to run').split('\n')[0]}`);
+  }
+  return names;
 }
 
 const started = Date.now();

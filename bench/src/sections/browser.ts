@@ -8,7 +8,9 @@ import { notMeasuredYet, table, type SectionReport } from '../report';
 import type { Sdks } from '../sdks';
 import { formatRatio, formatSummary, summarize } from '../stats';
 import { pageHtml, type PageResult } from './browser-page';
-import { buildCdnEquivalent, OUR_CDN_BUNDLE } from './cdn-equivalent';
+import { buildCdnEquivalent, ourCdnBundle } from './cdn-equivalent';
+
+const OUR_CDN_BUNDLE = ourCdnBundle('bundle');
 
 const TITLE = 'Browser runtime (Chromium)';
 
@@ -32,7 +34,7 @@ export async function runBrowser(ctx: BenchContext, sdks: Sdks): Promise<Section
   const rounds = ctx.quick ? 3 : 10;
   const calls = ctx.quick ? 200 : 1000;
   const dir = ctx.outDir('browser');
-  const cdn = await buildCdnEquivalent(ctx, sdks);
+  const cdn = await buildCdnEquivalent(ctx, sdks, 'bundle');
   copyFileSync(OUR_CDN_BUNDLE, resolve(dir, 'ours.js'));
   copyFileSync(cdn.officialFile, resolve(dir, 'official.js'));
   const variants = [

@@ -31,17 +31,34 @@ export function nodeContextIntegration(options: NodeContextOptions = {}): Integr
   const device = options.device !== false;
   const memory = device && deviceOptions.memory !== false;
 
+  const readMemory = memoryReader();
+
   return {
     name: NAME,
     async processEvent(event) {
       fixed ??= collectFixedContexts(options);
       const contexts = await fixed;
       const perEvent: Contexts = {};
-      if (options.app !== false)
-        perEvent['app'] = { ...contexts['app'], app_memory: process.memoryUsage.rss() };
-      if (device && memory) perEvent['device'] = { ...contexts['device'], free_memory: os.freemem() };
+      const reading = readMemory();
+      if (options.app !== false) perEvent['app'] = { ...contexts['app'], app_memory: reading.rss };
+      if (device && memory) perEvent['device'] = { ...contexts['device'], free_memory: reading.free };
       return mergeContexts(event, { ...contexts, ...perEvent });
     },
+  };
+}
+
+/** How long a memory reading serves events: a busy service then reads it a few times a second, not per event. */
+const MEMORY_READING_TTL_MS = 250;
+
+/** Resident and free memory, read at most once per {@link MEMORY_READING_TTL_MS}. */
+function memoryReader(): () => { rss: number; free: number } {
+  let reading: { rss: number; free: number; at: number } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!reading || now - reading.at >= MEMORY_READING_TTL_MS || now < reading.at) {
+      reading = { rss: process.memoryUsage.rss(), free: os.freemem(), at: now };
+    }
+    return reading;
   };
 }
 
