@@ -5,6 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   continueTrace,
   getClient,
+  hasTracingEnabled,
   setHttpStatus,
   startSpanManual,
   withIsolationScope,
@@ -167,7 +168,8 @@ function handleRequest(
         });
         return next();
       };
-      if (ignored || !options.spans) return run(undefined);
+      // Without tracing a span would only repeat the trace that continueTrace put on the scope.
+      if (ignored || !options.spans || !hasTracingEnabled(client.getOptions())) return run(undefined);
       return startSpanManual(
         {
           name,
