@@ -8,9 +8,10 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { exactNames, findPrivateMembers } from './private-members.mjs';
 import { sizeBudget } from './size-budget.mjs';
+import { sriManifest } from './sri-manifest.mjs';
 import { trimErrorStackParser } from './trim-error-stack-parser.mjs';
 
-export { sizeBudget };
+export { sizeBudget, sriManifest };
 
 /**
  * ESM and CJS builds of a package, externalising its dependencies.
@@ -50,10 +51,12 @@ export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' }
 
 /**
  * A minified IIFE bundle defining the global `name` (the CDN build). `debug: true` keeps the
- * debug logging that `__DEBUG_BUILD__` guards; otherwise it is compiled away.
- * @param {{ packageDir: string, input: string, file: string, name?: string, debug: boolean, budgetFile?: string }} options
+ * debug logging that `__DEBUG_BUILD__` guards; otherwise it is compiled away. `extend: true` adds
+ * the exports to an existing global object instead of replacing it; `sri: true` records the
+ * file's sha384 in `sri.json` beside it.
+ * @param {{ packageDir: string, input: string, file: string, name?: string, debug: boolean, budgetFile?: string, extend?: boolean, sri?: boolean }} options
  */
-export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', debug, budgetFile }) {
+export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', debug, budgetFile, extend = false, sri = false }) {
   return {
     input: resolve(packageDir, input),
     treeshake: { moduleSideEffects: (id) => id === resolve(packageDir, input) },
@@ -64,14 +67,57 @@ export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', deb
       typescriptPlugin(packageDir),
       terser(bundleTerserOptions(packageDir)),
       ...(budgetFile ? [sizeBudget(resolve(packageDir, budgetFile))] : []),
+      ...(sri ? [sriManifest()] : []),
     ],
     output: {
       file: resolve(packageDir, file),
       format: 'iife',
       name,
+      extend,
       sourcemap: true,
       generatedCode: 'es2015',
     },
+  };
+}
+
+/**
+ * Measures what an app ships when it imports `names` from the package's built ESM (`build/esm`):
+ * tree-shaken by rollup, minified by terser, `__DEBUG_BUILD__` defined false. Nothing is written;
+ * the size is checked against `budgets[label]` and recorded in `reportDir/size-report.json`. When
+ * the built index does not export every name yet, the entry point is skipped with a warning.
+ * @param {{ packageDir: string, label: string, names: string[], budgetFile: string, reportDir: string }} options
+ */
+export function makeEntryPointSizeConfig({ packageDir, label, names, budgetFile, reportDir }) {
+  const entryId = '\0size-entry';
+  const index = resolve(packageDir, 'build/esm/index.js');
+  let missing = [];
+  return {
+    input: entryId,
+    treeshake: { moduleSideEffects: false },
+    plugins: [
+      {
+        name: 'size-entry',
+        resolveId: (id) => (id === entryId ? id : null),
+        load(id) {
+          if (id !== entryId) return null;
+          const built = readFileSync(index, 'utf8');
+          missing = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(built));
+          if (missing.length) {
+            this.warn(`${label}: skipped, ${index} does not export ${missing.join(', ')} yet`);
+            return 'export {};';
+          }
+          return `export { ${names.join(', ')} } from ${JSON.stringify(index)};`;
+        },
+        generateBundle(options, bundle) {
+          if (missing.length) for (const fileName of Object.keys(bundle)) delete bundle[fileName];
+        },
+      },
+      replace({ preventAssignment: true, values: { __DEBUG_BUILD__: 'false' } }),
+      nodeResolve({ browser: true }),
+      terser({ ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
+      sizeBudget(resolve(packageDir, budgetFile), { entryPoint: label, reportDir: resolve(packageDir, reportDir) }),
+    ],
+    output: { dir: resolve(packageDir, reportDir), format: 'esm', generatedCode: 'es2015' },
   };
 }
 

@@ -42,6 +42,22 @@ export {
 export { Client, initAndBind, type ClientClass } from './client';
 
 export {
+  aiTrack,
+  createVercelAiTelemetry,
+  getAiPipelineName,
+  instrumentAnthropicAiClient,
+  instrumentOpenAiClient,
+  recordTokenUsage,
+  setAiPipelineName,
+  type AiRecordingOptions,
+  type AiTracker,
+  type AiTrackOptions,
+  type TokenUsage,
+  type VercelAiTelemetryOptions,
+  type VercelAiTelemetrySettings,
+} from './ai';
+
+export {
   consoleLoggingIntegration,
   flushLogs,
   logger,
@@ -67,6 +83,14 @@ export {
 } from './crons';
 
 export {
+  Profile,
+  startProfiler,
+  stopProfiler,
+  type ProfileLifecycle,
+  type ProfilesSamplingContext,
+} from './profiling';
+
+export {
   continueTrace,
   getActiveSpan,
   getBaggage,
@@ -75,6 +99,7 @@ export {
   getRootSpan,
   getSpanStatusFromHttpCode,
   getTraceData,
+  getTraceMetaTags,
   getTraceparent,
   hasTracingEnabled,
   NonRecordingSpan,
@@ -141,6 +166,8 @@ export {
   type RequestDataOptions,
   type RewriteFramesOptions,
 } from './integrations';
+
+export type { ScrubbingOptions } from './scrubbing';
 
 export {
   createInMemoryOfflineStore,

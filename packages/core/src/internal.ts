@@ -1,6 +1,17 @@
 // Seams for the runtime packages (@sentry-sdk/browser, node, sidecar) and the test helpers.
 // Not covered by semver: names here may change in any release.
 export {
+  createVercelAiTracer,
+  instrumentAnthropicAiModule,
+  instrumentOpenAiModule,
+  readRecordingOptions,
+  VERCEL_AI_FUNCTIONS,
+  VERCEL_AI_ORIGIN,
+  wrapVercelAiFunction,
+  type VercelAiSpan,
+  type VercelAiTracer,
+} from './ai';
+export {
   addItemToEnvelope,
   createAttachmentItem,
   createCheckInItem,
@@ -81,7 +92,25 @@ export {
   type SerializedLog,
 } from './logs';
 export {
+  createProfilingIntegration,
+  MAX_PROFILE_DURATION_MS,
+  MIN_PROFILE_DURATION_MS,
+  PROFILER_ID_ATTRIBUTE,
+  THREAD_ID_ATTRIBUTE,
+  THREAD_NAME_ATTRIBUTE,
+  type ProfileChunk,
+  type ProfileFrame,
+  type ProfilerBackend,
+  type ProfilerEnvironment,
+  type ProfilingSettings,
+  type RawProfile,
+  type RawSample,
+  type TransactionProfile,
+} from './profiling';
+export {
   callGuarded,
+  copyArray,
+  copyOwnEntries,
   DEBUG_BUILD,
   debug,
   dateTimestampInSeconds,
@@ -99,6 +128,7 @@ export {
   isString,
   isThenable,
   parseDsn,
+  readProperty,
   timestampInSeconds,
   uuid4,
   type DsnParseResult,

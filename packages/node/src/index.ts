@@ -4,6 +4,7 @@ export {
   addBreadcrumb,
   addEventProcessor,
   addIntegration,
+  aiTrack,
   captureCheckIn,
   captureEvent,
   captureException,
@@ -15,6 +16,7 @@ export {
   continueTrace,
   createInMemoryOfflineStore,
   createTransport,
+  createVercelAiTelemetry,
   dedupeIntegration,
   DEFAULT_MAX_BREADCRUMBS,
   DEFAULT_MAX_VALUE_LENGTH,
@@ -26,6 +28,7 @@ export {
   flushLogs,
   functionToStringIntegration,
   getActiveSpan,
+  getAiPipelineName,
   getBaggage,
   getClient,
   getCurrentScope,
@@ -36,11 +39,14 @@ export {
   getRootSpan,
   getSpanStatusFromHttpCode,
   getTraceData,
+  getTraceMetaTags,
   getTraceparent,
   hasTracingEnabled,
   inboundFiltersIntegration,
   initAndBind,
+  instrumentAnthropicAiClient,
   INSTRUMENTER,
+  instrumentOpenAiClient,
   isEnabled,
   isInitialized,
   isolationScope,
@@ -54,6 +60,8 @@ export {
   MonitorStatus,
   newScope,
   NonRecordingSpan,
+  Profile,
+  recordTokenUsage,
   requestDataIntegration,
   rewriteFramesIntegration,
   Scope,
@@ -63,6 +71,7 @@ export {
   SEMANTIC_ATTRIBUTE_SENTRY_SAMPLE_RATE,
   SEMANTIC_ATTRIBUTE_SENTRY_SOURCE,
   SentrySpan,
+  setAiPipelineName,
   setAsyncContextStrategy,
   setContext,
   setExtra,
@@ -79,9 +88,11 @@ export {
   spanToTraceHeader,
   startInactiveSpan,
   startNewTrace,
+  startProfiler,
   startSpan,
   startSpanManual,
   startTransaction,
+  stopProfiler,
   suppressTracing,
   trace,
   updateCurrentSpan,
@@ -92,6 +103,9 @@ export {
   withScope,
 } from '@sentry-sdk/core';
 export type {
+  AiRecordingOptions,
+  AiTracker,
+  AiTrackOptions,
   AsyncContextStrategy,
   Attachment,
   Breadcrumb,
@@ -133,11 +147,14 @@ export type {
   OfflineTransportOptions,
   Options,
   ParameterizedString,
+  ProfileLifecycle,
+  ProfilesSamplingContext,
   RequestData,
   RequestDataOptions,
   RewriteFramesOptions,
   SamplingContext,
   ScopeContext,
+  ScrubbingOptions,
   SerializedCheckIn,
   SerializedMonitorConfig,
   SeverityLevel,
@@ -151,6 +168,7 @@ export type {
   StackParser,
   Stacktrace,
   StartSpanOptions,
+  TokenUsage,
   TraceData,
   TraceOptions,
   TransactionContext,
@@ -162,6 +180,8 @@ export type {
   TransportRequest,
   TransportRequestExecutor,
   User,
+  VercelAiTelemetryOptions,
+  VercelAiTelemetrySettings,
   WithMonitorOptions,
 } from '@sentry-sdk/core';
 // core:end
@@ -208,10 +228,30 @@ export {
   type ModuleLoadHook,
   type RequestBodySize,
 } from './instrumentation';
+// databases, caches, queues and GraphQL
+export {
+  amqplibIntegration,
+  bullmqIntegration,
+  dataloaderIntegration,
+  graphqlIntegration,
+  mysql2Integration,
+  mysqlIntegration,
+  postgresIntegration,
+  redisIntegration,
+  type BullmqIntegrationOptions,
+  type DatabaseIntegrationOptions,
+  type DataloaderIntegrationOptions,
+  type GraphqlIntegrationOptions,
+  type QueueIntegrationOptions,
+} from './integrations';
+export { sanitizeSqlQuery } from './instrumentation';
+// AI monitoring: OpenAI, Anthropic and the Vercel AI SDK
+export { anthropicAIIntegration, openAIIntegration, vercelAIIntegration } from './integrations';
 // crash and health insight, offline store, serverless, Spotlight
 export { anrIntegration, type AnrOptions } from './anr';
 export { spotlightIntegration, systemErrorIntegration, type SpotlightOptions } from './integrations';
 export { localVariablesIntegration, type LocalVariablesOptions } from './local-variables';
+export { nodeProfilingIntegration, type NodeProfilingOptions } from './profiling';
 // structured logs from pino and winston
 export {
   createSentryWinstonTransport,
@@ -243,3 +283,5 @@ export { instrumentCron, instrumentNodeCron, instrumentNodeSchedule } from './cr
 export { getDefaultIntegrations, init } from './sdk';
 export { createGetModuleFromFilename, createNodeStackParser, nodeStackParser } from './stack';
 export { makeNodeTransport, type NodeTransportOptions } from './transport';
+// the server side of the browser's `tunnel` option
+export { createTunnelHandler, type TunnelHandler, type TunnelHandlerOptions } from './tunnel';

@@ -6,6 +6,8 @@ import { patchMethod } from './patch-method';
 export interface HistoryChange {
   from: string | undefined;
   to: string;
+  /** What changed the URL: a History API call, or back/forward (which includes hash changes). */
+  method: 'pushState' | 'replaceState' | 'popstate';
 }
 
 /** Calls `handler` for `pushState`, `replaceState` with a URL, and back/forward (`popstate`). */
@@ -16,20 +18,20 @@ export const addHistoryHandler = createInstrumentation<HistoryChange>('history',
   if (!history || !location || !native.addEventListener) return;
   let lastHref: string | undefined = location.href;
 
-  const report = (): void => {
+  const report = (method: HistoryChange['method']): void => {
     const to = location.href;
     const from = lastHref;
     lastHref = to;
-    if (from !== to) emit({ from, to });
+    if (from !== to) emit({ from, to, method });
   };
 
-  native.addEventListener.call(win as Window, 'popstate', report);
+  native.addEventListener.call(win as Window, 'popstate', () => report('popstate'));
   for (const method of ['pushState', 'replaceState'] as const) {
     patchMethod(history, method, (original) =>
       function (this: unknown, ...args: unknown[]): unknown {
         const result: unknown = original.apply(this, args);
         // The URL argument is optional: without it the URL stays and there is nothing to report.
-        if (args.length > 2 && args[2] !== undefined && args[2] !== null) report();
+        if (args.length > 2 && args[2] !== undefined && args[2] !== null) report(method);
         return result;
       },
     );

@@ -23,10 +23,35 @@ interface Pending {
 
 const pending = new WeakMap<XMLHttpRequest, Pending>();
 
+/** An XMLHttpRequest about to be sent: a handler may still set request headers on `xhr`. */
+export interface XhrStart {
+  method: string;
+  url: string;
+  /** What the page set with `setRequestHeader` (lower-case names). */
+  requestHeaders: Record<string, string>;
+  xhr: XMLHttpRequest;
+}
+
+let emitStart: ((start: XhrStart) => void) | undefined;
+let emitEnd: ((call: XhrCall) => void) | undefined;
+let patched = false;
+
 /** Calls `handler` when an XMLHttpRequest made by the page ends; the SDK's own requests bypass the patch. */
 export const addXhrHandler = createInstrumentation<XhrCall>('XHR', (emit) => {
+  emitEnd = emit;
+  patchXhr();
+});
+
+/** Calls `handler` just before an XMLHttpRequest of the page is sent. */
+export const addXhrStartHandler = createInstrumentation<XhrStart>('XHR start', (emit) => {
+  emitStart = emit;
+  patchXhr();
+});
+
+function patchXhr(): void {
   const proto = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest?.prototype;
-  if (!proto || !native.addEventListener) return;
+  if (patched || !proto || !native.addEventListener) return;
+  patched = true;
   const addListener = native.addEventListener;
 
   patchMethod(proto, 'open', (original) =>
@@ -55,7 +80,10 @@ export const addXhrHandler = createInstrumentation<XhrCall>('XHR', (emit) => {
   patchMethod(proto, 'send', (original) =>
     function (this: XMLHttpRequest, ...args: unknown[]): unknown {
       const request = pending.get(this);
-      if (request) watchUntilDone(this, request);
+      if (request) {
+        emitStart?.({ ...request, xhr: this });
+        watchUntilDone(this, request);
+      }
       return original.apply(this, args);
     },
   );
@@ -66,8 +94,8 @@ export const addXhrHandler = createInstrumentation<XhrCall>('XHR', (emit) => {
     const onChange = (): void => {
       if (xhr.readyState !== 4) return;
       native.removeEventListener?.call(xhr, 'readystatechange', onChange);
-      emit({ ...request, status_code: xhr.status, startTimestamp, endTimestamp: dateTimestampInSeconds(), xhr });
+      emitEnd?.({ ...request, status_code: xhr.status, startTimestamp, endTimestamp: dateTimestampInSeconds(), xhr });
     };
     addListener.call(xhr, 'readystatechange', onChange);
   }
-});
+}

@@ -1,5 +1,5 @@
 import { addBreadcrumb, getClient, type Breadcrumb, type Event, type Integration, type SeverityLevel } from '@sentry-sdk/core';
-import { normalize } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, normalize } from '@sentry-sdk/core/internal';
 import {
   addConsoleHandler,
   addDomHandler,
@@ -128,7 +128,9 @@ function sentryBreadcrumb(event: Event): Breadcrumb {
  * Records what happened before an error as breadcrumbs: console output, clicks and typing, XHR and
  * fetch requests (method, URL, status), history navigation, and the SDK's own events.
  */
-export function breadcrumbsIntegration(options: BreadcrumbsOptions = {}): Integration {
+export function breadcrumbsIntegration(input: BreadcrumbsOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<BreadcrumbsOptions>(input);
   const enabled = { console: true, dom: true, fetch: true, history: true, sentry: true, xhr: true, ...options };
   return {
     name: NAME,

@@ -1,6 +1,7 @@
 import type { Integration, Mechanism } from '@sentry-sdk/core';
 import { patchMethod } from '../instrument';
 import { createWrapperCache, wrapCallback, type WrapperCache } from './wrap-callback';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'BrowserApiErrors';
 
@@ -92,7 +93,9 @@ function wrapXhrCallbacks(proto: XMLHttpRequest): void {
  * so that what they throw is captured with the real error (cross-origin scripts otherwise reach
  * `onerror` as "Script error.") and a mechanism naming the API.
  */
-export function browserApiErrorsIntegration(options: BrowserApiErrorsOptions = {}): Integration {
+export function browserApiErrorsIntegration(input: BrowserApiErrorsOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<BrowserApiErrorsOptions>(input);
   const enabled = { setTimeout: true, setInterval: true, requestAnimationFrame: true, eventTarget: true, XMLHttpRequest: true, ...options };
   return {
     name: NAME,

@@ -1,4 +1,5 @@
 import type { Event, Integration, StackFrame } from '@sentry-sdk/core';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'ContextLines';
 // Longer lines (minified inline scripts) are cut to a window around the column.
@@ -75,7 +76,9 @@ function framesOf(event: Event): StackFrame[] {
  * from the page's HTML: `frameContextLines` lines before and after each. Frames of script files
  * get their lines from source maps on the server instead.
  */
-export function contextLinesIntegration(options: ContextLinesOptions = {}): Integration {
+export function contextLinesIntegration(input: ContextLinesOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ContextLinesOptions>(input);
   const contextLines = options.frameContextLines ?? 7;
   return {
     name: NAME,

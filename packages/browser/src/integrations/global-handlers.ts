@@ -1,5 +1,5 @@
 import { captureEvent, getClient, type Event, type Integration, type Mechanism } from '@sentry-sdk/core';
-import { eventFromUnknownInput, isPrimitive } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, eventFromUnknownInput, isPrimitive } from '@sentry-sdk/core/internal';
 import { native } from '../native';
 import { wasCapturedBeforeRethrow } from './captured-errors';
 
@@ -104,7 +104,9 @@ function onUnhandledRejection(ev: PromiseRejectionEvent): void {
  * rejections nothing handled, as unhandled. Listens beside the page's own handlers, which keep
  * running; works in workers too, on the worker's global scope.
  */
-export function globalHandlersIntegration(options: GlobalHandlersOptions = {}): Integration {
+export function globalHandlersIntegration(input: GlobalHandlersOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<GlobalHandlersOptions>(input);
   const enabled = { onerror: true, onunhandledrejection: true, ...options };
   return {
     name: NAME,

@@ -1,5 +1,5 @@
 import { captureEvent, getClient, type ClientLike, type Event, type Integration, type RequestData } from '@sentry-sdk/core';
-import { isRegExp } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, isRegExp } from '@sentry-sdk/core/internal';
 import { addFetchHandler, addXhrHandler, type FetchCall, type XhrCall } from '../instrument';
 import { filterSensitiveValues, getUrlParts } from './url-parts';
 
@@ -159,7 +159,9 @@ function fromXhr(call: XhrCall): FailedResponse | undefined {
  * context (status, body size). Headers and cookies only with `sendDefaultPii` (sensitive values
  * filtered). The SDK's own requests never count.
  */
-export function httpClientIntegration(options: HttpClientOptions = {}): Integration {
+export function httpClientIntegration(input: HttpClientOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<HttpClientOptions>(input);
   const statusCodes = options.failedRequestStatusCodes ?? [[500, 599]];
   const targets = options.failedRequestTargets ?? [/.*/];
   return {

@@ -1,4 +1,5 @@
 import { captureEvent, getClient, type Event, type Integration, type SeverityLevel } from '@sentry-sdk/core';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'ReportingObserver';
 
@@ -78,7 +79,9 @@ export function eventFromReport(report: BrowserReport): Event {
  * crashes, as message events. Reports from before `init` are included (buffered). A no-op where
  * the API is missing.
  */
-export function reportingObserverIntegration(options: ReportingObserverOptions = {}): Integration {
+export function reportingObserverIntegration(input: ReportingObserverOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ReportingObserverOptions>(input);
   const types = options.types ?? ['crash', 'deprecation', 'intervention'];
   let observer: ReportingObserverLike | undefined;
   return {

@@ -1,5 +1,5 @@
 import { getClient, getGlobalScope, getIsolationScope, type ClientLike, type Event, type Integration, type User } from '@sentry-sdk/core';
-import { createEnvelope, createSessionItem, DEBUG_BUILD, debug, dsnToString, isoTimestamp, uuid4 } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, createEnvelope, createSessionItem, debug, DEBUG_BUILD, dsnToString, isoTimestamp, uuid4 } from '@sentry-sdk/core/internal';
 import { addHistoryHandler } from '../instrument';
 import { native } from '../native';
 
@@ -163,7 +163,9 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
  * hidden for good (`pagehide`: `exited` unless it crashed). Needs a `release`; installed by
  * default when one is set.
  */
-export function browserSessionIntegration(options: BrowserSessionOptions = {}): Integration {
+export function browserSessionIntegration(input: BrowserSessionOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<BrowserSessionOptions>(input);
   const lifecycle = options.lifecycle === 'route' ? 'route' : 'page';
   return {
     name: NAME,

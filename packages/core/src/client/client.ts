@@ -1,4 +1,4 @@
-import type { Envelope } from '../envelope';
+import { getItemCategory, type Envelope } from '../envelope';
 import { eventFromMessage, eventFromUnknownInput } from '../event';
 import { callGuarded, copyOwnEntries, debug, DEBUG_BUILD, isPrimitive, readProperty, uuid4 } from '../lib';
 import { getCombinedScopeData, getIsolationScope } from '../scope';
@@ -26,6 +26,7 @@ import { remainingMs, resolveWithin, toDeadline, waitUntilIdle } from './resolve
 import { resolveEventId } from './resolve-event-id';
 import { pickScope } from './pick-scope';
 import { readTraceOfCapture } from './read-trace-of-capture';
+import { createScrubber, scrubEnvelope, type Scrubber } from '../scrubbing';
 import { addIntegrationTo, setupIntegrations } from './setup-integrations';
 
 /**
@@ -41,6 +42,7 @@ export class Client implements ClientContract {
   private readonly _hooks = createHooks();
   private readonly _pending = new Set<PromiseLike<unknown>>();
   private readonly _recorder: ClientReportRecorder = createClientReportRecorder();
+  private readonly _scrubber: Scrubber | undefined;
   private _integrationsSetUp = false;
   private _closed = false;
 
@@ -49,6 +51,7 @@ export class Client implements ClientContract {
     if (readProperty(options, 'debug') === true) debug.enable();
     this._options = normalizeOptions(options, optionSpecs);
     this._dsn = resolveDsn(this._options.dsn);
+    this._scrubber = createScrubber(this._options.scrubbing);
     this._transport =
       this._dsn && this._options.enabled !== false
         ? createClientTransport(this._options, this._dsn, (reason, category, quantity) =>
@@ -163,7 +166,11 @@ export class Client implements ClientContract {
 
   /** Counts a dropped item for the next client report (protocol.md §4). */
   public recordDroppedEvent(reason: DiscardReason, category: DataCategory, quantity?: number): void {
-    DEBUG_BUILD && debug.log(`Dropped ${quantity ?? 1} ${String(category)} item(s): ${String(reason)}`);
+    if (typeof reason !== 'string' || typeof category !== 'string') {
+      DEBUG_BUILD && debug.warn('recordDroppedEvent: reason and category must be strings; ignored.');
+      return;
+    }
+    DEBUG_BUILD && debug.log(`Dropped ${typeof quantity === 'number' ? quantity : 1} ${category} item(s): ${reason}`);
     callGuarded(
       'recording a dropped item',
       () => this._recorder.record(reason, category, quantity),
@@ -176,8 +183,10 @@ export class Client implements ClientContract {
     return this._recorder;
   }
 
-  /** Emits `beforeEnvelope`, then hands the envelope to the transport; never rejects. */
-  public sendEnvelope(envelope: Envelope): PromiseLike<TransportMakeRequestResponse | void> {
+  /** Scrubs secrets (option `scrubbing`), emits `beforeEnvelope`, then hands the envelope to the transport; never rejects. */
+  public sendEnvelope(input: Envelope): PromiseLike<TransportMakeRequestResponse | void> {
+    const envelope = this._scrub(input);
+    if (!envelope) return Promise.resolve();
     this.emit('beforeEnvelope', envelope);
     const transport = this._transport;
     if (!transport) {
@@ -192,6 +201,17 @@ export class Client implements ClientContract {
       DEBUG_BUILD && debug.error('The transport threw while sending an envelope:', error);
       return Promise.resolve();
     }
+  }
+
+  // The last step before the transport, after every `beforeSend*` hook (issue 18).
+  private _scrub(envelope: Envelope): Envelope | undefined {
+    const scrubber = this._scrubber;
+    if (!scrubber) return envelope;
+    return callGuarded(
+      'scrubbing an envelope',
+      () => scrubEnvelope(envelope, scrubber, (type) => this.recordDroppedEvent('internal_sdk_error', getItemCategory(type))),
+      undefined,
+    );
   }
 
   private _capture(

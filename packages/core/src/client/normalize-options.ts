@@ -1,5 +1,6 @@
 import {
   callGuarded,
+  copyOwnEntries,
   debug,
   DEBUG_BUILD,
   DEFAULT_MAX_BREADCRUMBS,
@@ -33,7 +34,8 @@ const DEFAULTS: Partial<ClientOptions> = {
  * features read their own). Never throws, whatever `input` is.
  */
 export function normalizeOptions(input: unknown, extraSpecs: OptionSpecs = {}): ClientOptions {
-  const specs: OptionSpecs = { ...CORE_OPTION_SPECS, ...extraSpecs };
+  // a runtime's specs are read guarded too: the Client constructor is public API
+  const specs: OptionSpecs = { ...CORE_OPTION_SPECS, ...copyOwnEntries<OptionSpecs>(extraSpecs) };
   const result: Record<string, unknown> = {};
   if (input !== undefined && (input === null || typeof input !== 'object')) {
     DEBUG_BUILD && debug.warn(`The options must be an object, got ${describe(input)}; using the defaults.`);

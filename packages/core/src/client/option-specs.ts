@@ -103,6 +103,20 @@ export const CORE_OPTION_SPECS: OptionSpecs = {
   maxSpans: count,
   enableLogs: boolean,
   beforeSendLog: fn,
+  profilesSampleRate: rate,
+  profilesSampler: fn,
+  profileSessionSampleRate: rate,
+  profileLifecycle: {
+    check: (v) => v === 'manual' || v === 'trace',
+    expected: DEBUG_BUILD && '"manual" or "trace"',
+  },
+  scrubbing: {
+    check: (v) => typeof v === 'boolean' || (v !== null && typeof v === 'object' && !Array.isArray(v)),
+    expected: DEBUG_BUILD && 'a boolean or an object with `denyKeys`, `allowKeys` and `patterns`',
+  },
+  maxErrorsPerMinute: count,
+  maxTransactionsPerMinute: count,
+  maxLogsPerMinute: count,
   sdk: {
     check: (v) =>
       v !== null &&

@@ -7,6 +7,7 @@ import { getEventDsc } from './get-event-dsc';
 import { prepareEvent } from './prepare-event';
 import { runEventProcessors, type NamedProcessor } from './run-event-processors';
 import { validAttachments } from './valid-attachments';
+import { isEventThrottled } from '../throttle';
 
 /** What kind of event a capture makes; known before the event is built. */
 export type EventKind = 'error' | 'transaction' | 'feedback';
@@ -51,6 +52,8 @@ export async function processEvent(client: Client, input: PipelineInput): Promis
   try {
     const built = withTraceContext(await input.build(), input.traceContext);
     event = prepareEvent(built, hint, scopeData, options, [...integrations.keys()]);
+    // a flood (an error in a render loop) stops here, before processors and user hooks run
+    if (isEventThrottled(client, event)) return recordDrop(client, 'ratelimit_backoff', kind, event);
     for (const [name, integration] of integrations) preprocess(client, name, integration, event, hint);
     client.emit('preprocessEvent', event, hint);
 

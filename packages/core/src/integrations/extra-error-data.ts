@@ -1,5 +1,5 @@
 import { normalize } from '../event';
-import { callGuarded, isError, isPlainObject, ownKeys, readProperty } from '../lib';
+import { callGuarded, copyOwnEntries, isError, isPlainObject, ownKeys, readProperty } from '../lib';
 import type { Integration } from '../types';
 
 const NAME = 'ExtraErrorData';
@@ -19,7 +19,9 @@ const DESCRIBED = new Set(['name', 'message', 'stack', 'cause', 'toJSON']);
  * Copies the thrown error's own properties (`code`, `statusCode`, …) and what its `toJSON`
  * returns into `contexts[ErrorName]`, so that they show up next to the stack trace.
  */
-export function extraErrorDataIntegration(options: ExtraErrorDataOptions = {}): Integration {
+export function extraErrorDataIntegration(input: ExtraErrorDataOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ExtraErrorDataOptions>(input);
   const depth = options.depth ?? 3;
   const captureErrorCause = options.captureErrorCause ?? true;
   return {

@@ -1,4 +1,4 @@
-import { DEBUG_BUILD, debug } from '../lib';
+import { copyOwnEntries, debug, DEBUG_BUILD } from '../lib';
 import type { Client, Event, Integration, StackFrame } from '../types';
 import { matchesSomePattern } from './matches-pattern';
 
@@ -47,7 +47,9 @@ interface Filters {
 }
 
 /** Drops errors and transactions by message, name or script URL, and known browser noise. */
-export function inboundFiltersIntegration(options: InboundFiltersOptions = {}): Integration {
+export function inboundFiltersIntegration(input: InboundFiltersOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<InboundFiltersOptions>(input);
   // Merged once per client: the client's options are fixed after init.
   const merged = new WeakMap<Client, Filters>();
   const getFilters = (client: Client): Filters => {

@@ -1,5 +1,5 @@
 import { exceptionFromError } from '../event';
-import { attempt, isError, readProperty } from '../lib';
+import { attempt, copyOwnEntries, isError, readProperty } from '../lib';
 import type { Exception, Integration, StackParser } from '../types';
 
 const NAME = 'LinkedErrors';
@@ -25,7 +25,9 @@ interface Walk {
  * Adds the errors linked to the thrown one (its `cause` chain and `AggregateError` members,
  * recursively) as an exception group (protocol.md §5.2): root cause first, thrown last.
  */
-export function linkedErrorsIntegration(options: LinkedErrorsOptions = {}): Integration {
+export function linkedErrorsIntegration(input: LinkedErrorsOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<LinkedErrorsOptions>(input);
   const key = typeof options.key === 'string' ? options.key : 'cause';
   const limit = typeof options.limit === 'number' ? options.limit : 5;
   return {

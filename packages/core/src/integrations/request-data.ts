@@ -1,5 +1,5 @@
 import { normalize } from '../event';
-import { debug, DEBUG_BUILD, isPlainObject, readProperty } from '../lib';
+import { copyOwnEntries, debug, DEBUG_BUILD, isPlainObject, readProperty } from '../lib';
 import type { ClientOptions, Integration, RequestData } from '../types';
 import { filterCookies, filterHeaders, filterQuery, parseCookies, splitUrl } from './filter-request';
 
@@ -32,8 +32,10 @@ type Include = Required<NonNullable<RequestDataOptions['include']>>;
  * query string, and credential or identifying headers read `[Filtered]`; URL credentials never
  * leave. With it: cookies as an object, the body as `data`, the IP as `user.ip_address`.
  */
-export function requestDataIntegration(options: RequestDataOptions = {}): Integration {
-  const wanted = (part: keyof Include): boolean => options.include?.[part] !== false;
+export function requestDataIntegration(input: RequestDataOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<RequestDataOptions>(input);
+  const wanted = (part: keyof Include): boolean => readProperty(options.include, part) !== false;
   const include: Include = {
     cookies: wanted('cookies'),
     data: wanted('data'),

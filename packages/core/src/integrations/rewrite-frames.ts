@@ -1,4 +1,4 @@
-import { callGuarded } from '../lib';
+import { callGuarded, copyOwnEntries } from '../lib';
 import type { Event, Integration, StackFrame, Stacktrace } from '../types';
 
 const NAME = 'RewriteFrames';
@@ -19,7 +19,9 @@ type Thread = Record<string, unknown> & { stacktrace?: Stacktrace };
  * Rewrites the file paths of stack frames (exceptions and threads) to stable names such as
  * `app:///src/cart.js`, so that frames match uploaded source maps wherever the app was deployed.
  */
-export function rewriteFramesIntegration(options: RewriteFramesOptions = {}): Integration {
+export function rewriteFramesIntegration(input: RewriteFramesOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<RewriteFramesOptions>(input);
   const prefix = options.prefix ?? 'app:///';
   const root = typeof options.root === 'string' ? (toPosixPath(options.root) ?? options.root.replace(/\\/g, '/')).replace(/\/+$/, '') : undefined;
   const { iteratee } = options;

@@ -7,6 +7,7 @@ import { readMessage } from './fmt';
 import { setOwn } from './set-own';
 import { bufferLog } from './log-buffer';
 import { serializeLog } from './serialize-log';
+import { isLogThrottled } from '../throttle';
 import type { Log, LogCaptureOptions, LogSeverityLevel } from './types';
 
 let capturing = false;
@@ -69,6 +70,11 @@ function recordLog(
     return;
   }
   const { serialized, bytes } = serializeLog(sent, level, now / 1000, traceId, options.normalizeDepth);
+  if (isLogThrottled(client)) {
+    client.recordDroppedEvent('ratelimit_backoff', 'log_item', 1);
+    client.recordDroppedEvent('ratelimit_backoff', 'log_byte', bytes);
+    return;
+  }
   bufferLog(client, serialized, bytes);
   if (DEBUG_BUILD && debug.isEnabled()) printLog(serialized.level, serialized.body);
   client.emit('afterCaptureLog', sent);

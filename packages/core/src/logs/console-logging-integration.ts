@@ -5,6 +5,7 @@ import { captureLog } from './capture-log';
 import { parameterize } from './fmt';
 import { formatConsoleArgs, hasPlaceholders } from './format-console-args';
 import type { LogSeverityLevel } from './types';
+import { copyOwnEntries } from '../lib';
 
 const NAME = 'ConsoleLogs';
 
@@ -44,7 +45,9 @@ let capturing = false;
  * what it would without the SDK. Needs `enableLogs: true`.
  * @example Sentry.init({ dsn, enableLogs: true, integrations: [Sentry.consoleLoggingIntegration({ levels: ['warn', 'error'] })] });
  */
-export function consoleLoggingIntegration(options: ConsoleLoggingOptions = {}): Integration {
+export function consoleLoggingIntegration(input: ConsoleLoggingOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ConsoleLoggingOptions>(input);
   const methods = new Set<ConsoleLogLevel>(Array.isArray(options.levels) ? options.levels : ALL_METHODS);
   return {
     name: NAME,

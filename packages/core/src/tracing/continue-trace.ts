@@ -18,6 +18,10 @@ import type { DynamicSamplingContext } from './types';
  * @example continueTrace(request.headers, () => startSpan({ name: 'GET /users', op: 'http.server' }, handle));
  */
 export function continueTrace<T>(input: TraceHeadersInput, callback: () => T): T {
+  if (typeof callback !== 'function') {
+    DEBUG_BUILD && debug.warn('continueTrace: the callback must be a function; nothing was run');
+    return undefined as T;
+  }
   return withScope((scope) => {
     const { sentryTrace, baggage, traceparent } = readTraceHeaders(input);
     scope.setPropagationContext(

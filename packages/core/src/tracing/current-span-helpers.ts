@@ -15,7 +15,9 @@ export function setMeasurement(name: string, value: number, unit = ''): void {
   const span = getActiveSpan();
   const root = span && getRootSpan(span);
   if (root instanceof SentrySpan) root.setMeasurement(name, value, unit);
-  else DEBUG_BUILD && debug.log(`setMeasurement: no sampled span is active; "${String(name)}" not recorded`);
+  else
+    DEBUG_BUILD &&
+      debug.log(`setMeasurement: no sampled span is active; "${typeof name === 'string' ? name : typeof name}" not recorded`);
 }
 
 /**

@@ -112,6 +112,23 @@ describe('startIdleSpan', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('includes children that beforeSpanEnd adds, and ends at the latest of them', () => {
+    const idle = startIdleSpan(
+      { name: '/p', op: 'pageload' },
+      {
+        beforeSpanEnd: (span) => {
+          const start = spanToJSON(span).start_timestamp;
+          startInactiveSpan({ name: 'app.js', op: 'resource.script', parentSpan: span, startTime: start + 0.1 }).end(start + 0.4);
+        },
+      },
+    );
+    const start = spanToJSON(idle).start_timestamp;
+    vi.advanceTimersByTime(1_000);
+    const event = sentTransaction();
+    expect(event.spans!.map((s) => s['op'])).toEqual(['resource.script']);
+    expect(event.timestamp).toBeCloseTo(start + 0.4, 6);
+  });
+
   it('an unsampled idle span records nothing and stops being active after idleTimeout', () => {
     client = setUpTestClient({ tracesSampleRate: 0 });
     const idle = startIdleSpan({ name: '/p', op: 'pageload' });

@@ -17,7 +17,7 @@ export interface IdleSpanOptions {
   finalTimeout?: number;
   /** A child open this long stops holding the span open. Default 15000. */
   childSpanTimeout?: number;
-  /** Called just before the span ends (e.g. to add measurements). */
+  /** Called just before the span ends (e.g. to add measurements); children it ends move the end. */
   beforeSpanEnd?: (span: Span) => void;
 }
 
@@ -91,8 +91,10 @@ export function startIdleSpan(
     );
   });
   const offEnd = onSpanHook(client, 'spanEnd', (child) => {
-    if (!isChild(child)) return;
+    // children that beforeSpanEnd adds (e.g. from performance entries) still move the end
+    if (child === span || getRootSpan(child) !== span) return;
     lastActivity = Math.max(lastActivity, spanToJSON(child).timestamp ?? timestampInSeconds());
+    if (finished) return;
     released.delete(child);
     if (!holding.has(child)) return;
     timers().clearTimeout(holding.get(child));
@@ -106,13 +108,13 @@ export function startIdleSpan(
     if (finished) return;
     finished = true;
     offStart();
-    offEnd();
     timers().clearTimeout(idleTimer);
     timers().clearTimeout(finalTimer);
     for (const timer of holding.values()) timers().clearTimeout(timer);
     if (typeof beforeSpanEnd === 'function') {
       callGuarded('beforeSpanEnd', () => (beforeSpanEnd as (span: Span) => unknown)(span), undefined);
     }
+    offEnd();
 
     const open = [...holding.keys(), ...released].filter((child) => child.isRecording());
     if (timedOut && open.length > 0 && !spanToJSON(span).status) span.setStatus('deadline_exceeded');

@@ -1,3 +1,4 @@
+export { _setAiPipelineNameForScope, getAiPipelineName, setAiPipelineName } from './ai-pipeline-name';
 export { getActiveSpan, getCurrentSpan, startNewTrace, suppressTracing, withActiveSpan } from './active-span';
 export {
   baggageHeaderToDynamicSamplingContext,
@@ -41,7 +42,7 @@ export { spanToJSON, spanToTraceContext } from './span-to-json';
 export { startInactiveSpan, startSpan, startSpanManual } from './start-span';
 export { startTransaction } from './start-transaction';
 export { trace, type TraceOptions } from './trace';
-export { getBaggage, getTraceContextFromScope, getTraceData, getTraceparent } from './trace-data';
+export { getBaggage, getTraceContextFromScope, getTraceData, getTraceMetaTags, getTraceparent } from './trace-data';
 export { hasTracingEnabled } from './tracing-options';
 export type {
   DynamicSamplingContext,

@@ -1,6 +1,6 @@
 import { generateSpanId } from '../lib';
 import { registerOwnSpan } from './own-spans';
-import { createSegment, type Segment } from './segment';
+import { toSegment, type Segment } from './segment';
 import type {
   Span,
   SpanAttributes,
@@ -23,10 +23,10 @@ export class NonRecordingSpan implements Span {
   /** `segment` is internal: the tree to join (a new, unsampled one by default). */
   public constructor(segment?: Segment, spanId?: string, parentSpanId?: string) {
     registerOwnSpan(this, false);
-    this._segment = segment ?? createSegment({ sampled: false });
+    this._segment = toSegment(segment, false);
     this._segment.root ??= this;
-    this._spanId = spanId ?? generateSpanId();
-    this._parentSpanId = parentSpanId;
+    this._spanId = typeof spanId === 'string' ? spanId : generateSpanId();
+    this._parentSpanId = typeof parentSpanId === 'string' ? parentSpanId : undefined;
   }
 
   /** The span's ids; `traceFlags` is 1 only when the trace was sampled upstream. */

@@ -32,9 +32,11 @@ export interface Segment {
   onRootEnd: ((root: Span) => void) | undefined;
 }
 
+const segments = new WeakSet<object>();
+
 /** A segment with defaults: a fresh trace, sampled as given, no client. */
 export function createSegment(init: Partial<Segment> = {}): Segment {
-  return {
+  const segment: Segment = {
     root: undefined,
     traceId: init.traceId ?? generateTraceId(),
     sampled: undefined,
@@ -51,4 +53,11 @@ export function createSegment(init: Partial<Segment> = {}): Segment {
     onRootEnd: undefined,
     ...init,
   };
+  segments.add(segment);
+  return segment;
+}
+
+/** `value` when the SDK made it as a segment, else a fresh one: span constructors are public, and may be handed anything. */
+export function toSegment(value: unknown, sampled: boolean): Segment {
+  return typeof value === 'object' && value !== null && segments.has(value) ? (value as Segment) : createSegment({ sampled });
 }

@@ -1,8 +1,8 @@
-import { DEBUG_BUILD, debug, generateSpanId, timestampInSeconds } from '../lib';
+import { copyOwnEntries, DEBUG_BUILD, debug, generateSpanId, timestampInSeconds } from '../lib';
 import type { Measurement } from '../types';
 import { toAttributeValue } from './attribute-value';
 import { registerOwnSpan } from './own-spans';
-import { createSegment, type Segment } from './segment';
+import { toSegment, type Segment } from './segment';
 import { SEMANTIC_ATTRIBUTE_SENTRY_OP, SEMANTIC_ATTRIBUTE_SENTRY_ORIGIN } from './semantic-attributes';
 import { emitSpanHook } from './span-hooks';
 import { toSpanStatus } from './span-status';
@@ -44,9 +44,11 @@ export class SentrySpan implements Span {
   private _measurements: Record<string, Measurement> | undefined;
 
   /** `segment` is internal: the tree to join (a new, sampled one by default). */
-  public constructor(options: SentrySpanOptions = {}, segment?: Segment) {
+  public constructor(input: SentrySpanOptions = {}, segment?: Segment) {
     registerOwnSpan(this, true);
-    this._segment = segment ?? createSegment({ sampled: true });
+    // the options are read once, guarded: a constructor is public API, and must not throw
+    const options = copyOwnEntries<SentrySpanOptions>(input);
+    this._segment = toSegment(segment, true);
     this._segment.root ??= this;
     this._spanId = typeof options.spanId === 'string' ? options.spanId : generateSpanId();
     this._parentSpanId = typeof options.parentSpanId === 'string' ? options.parentSpanId : undefined;
@@ -96,7 +98,7 @@ export class SentrySpan implements Span {
   public setStatus(status: SpanStatus): this {
     const known = toSpanStatus(status);
     if (known) this._status = known;
-    else DEBUG_BUILD && debug.warn(`span.setStatus: "${String(status)}" is not a span status; ignored`);
+    else DEBUG_BUILD && debug.warn(`span.setStatus: a ${typeof status} is not a span status; ignored`);
     return this;
   }
 

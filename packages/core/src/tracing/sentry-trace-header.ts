@@ -1,3 +1,4 @@
+import { generateSpanId, generateTraceId } from '../lib';
 import { getSpanSampled } from './span-segment';
 import type { Span } from './types';
 
@@ -62,8 +63,13 @@ export function generateTraceparentHeader(
 
 /** The `sentry-trace` value that names this span as the parent. */
 export function spanToTraceHeader(span: Span): string {
-  const { traceId, spanId } = span.spanContext();
-  return generateSentryTraceHeader(traceId, spanId, getSpanSampled(span));
+  try {
+    const { traceId, spanId } = span.spanContext();
+    return generateSentryTraceHeader(traceId, spanId, getSpanSampled(span));
+  } catch {
+    // not a span: a header of a fresh trace keeps the caller's request well-formed
+    return generateSentryTraceHeader(generateTraceId(), generateSpanId(), undefined);
+  }
 }
 
 /** The `traceparent` value that names this span as the parent. */

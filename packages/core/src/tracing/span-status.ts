@@ -1,3 +1,4 @@
+import { debug, DEBUG_BUILD } from '../lib';
 import type { Span, SpanStatus } from './types';
 
 const VALID_STATUSES: ReadonlySet<string> = new Set<SpanStatus>([
@@ -55,6 +56,10 @@ export function getSpanStatusFromHttpCode(httpStatus: number): SpanStatus {
 
 /** Records an HTTP response code on a span: the `http.response.status_code` attribute and the mapped status. */
 export function setHttpStatus(span: Span, httpStatus: number): void {
-  span.setAttribute('http.response.status_code', httpStatus);
-  span.setStatus(getSpanStatusFromHttpCode(httpStatus));
+  try {
+    span.setAttribute('http.response.status_code', httpStatus);
+    span.setStatus(getSpanStatusFromHttpCode(httpStatus));
+  } catch {
+    DEBUG_BUILD && debug.warn('setHttpStatus: the first argument is not a span; nothing was recorded');
+  }
 }

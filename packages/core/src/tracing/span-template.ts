@@ -1,4 +1,5 @@
 import { SPANTEMPLATE } from '../lib';
+import { getAiPipelineName } from './ai-pipeline-name';
 import type { Span, SpanAttributes } from './types';
 
 const REQUEST_PARAMETERS: Readonly<Record<string, string>> = {
@@ -74,6 +75,8 @@ export function applySpanTemplate(
     if (typeof value === 'number') attributes[attribute] = value;
   }
   if (sendDefaultPii) addPromptMessages(args, attributes);
+  const pipeline = getAiPipelineName();
+  if (pipeline !== undefined) attributes['gen_ai.pipeline.name'] = pipeline;
 
   if (template === SPANTEMPLATE.AI_AGENT) {
     const agent = fromArgs(args, 'agent');

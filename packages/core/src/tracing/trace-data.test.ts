@@ -7,7 +7,7 @@ import { setTransactionName } from './current-span-helpers';
 import { parseSentryTraceHeader } from './sentry-trace-header';
 import { startSpan } from './start-span';
 import { setUpTestClient, type TestClient } from './test-client.test-helper';
-import { getBaggage, getTraceContextFromScope, getTraceData, getTraceparent } from './trace-data';
+import { getBaggage, getTraceContextFromScope, getTraceData, getTraceMetaTags, getTraceparent } from './trace-data';
 
 const TRACE = '9d2a6b1e0c7f4e3aa5b8c6d4e2f1a0b9';
 const SPAN = 'a1b2c3d4e5f60718';
@@ -134,5 +134,20 @@ describe('getTraceContextFromScope', () => {
         });
       });
     });
+  });
+});
+
+describe('getTraceMetaTags', () => {
+  it('renders the meta tags a page load continues: the same values outgoing headers carry', () => {
+    startSpan({ name: 'GET /shop', op: 'http.server' }, () => {
+      const data = getTraceData();
+      expect(getTraceMetaTags()).toBe(
+        `<meta name="sentry-trace" content="${data['sentry-trace']}"/>\n<meta name="baggage" content="${data.baggage}"/>`,
+      );
+    });
+  });
+
+  it('is empty inside suppressTracing, where nothing propagates', () => {
+    expect(suppressTracing(() => getTraceMetaTags())).toBe('');
   });
 });

@@ -58,6 +58,21 @@ export function getBaggage(): string | undefined {
 }
 
 /**
+ * The `<meta name="sentry-trace">` and `<meta name="baggage">` tags of the current trace, for a
+ * server to render into the `<head>` of a page so that the browser SDK's page load continues its
+ * trace (protocol.md §7.5). Empty without a client.
+ * @example res.send(`<html><head>${getTraceMetaTags()}</head>…</html>`);
+ */
+export function getTraceMetaTags(): string {
+  const data = getTraceData();
+  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return (['sentry-trace', 'baggage'] as const)
+    .filter((name) => data[name])
+    .map((name) => `<meta name="${name}" content="${escape(data[name]!)}"/>`)
+    .join('\n');
+}
+
+/**
  * `contexts.trace` for an error event captured with `scope`: the active span's ids, else the
  * propagation context's, so that errors join the trace even when no span is active.
  */

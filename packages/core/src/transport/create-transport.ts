@@ -1,5 +1,5 @@
 import { createEnvelope, getItemCategory, serializeEnvelope, type Envelope, type EnvelopeItem } from '../envelope';
-import { DEBUG_BUILD, debug, DEFAULT_QUEUE_SIZE, isoTimestamp } from '../lib';
+import { copyOwnEntries, DEBUG_BUILD, debug, DEFAULT_QUEUE_SIZE, isoTimestamp } from '../lib';
 import type {
   Transport,
   TransportMakeRequestResponse,
@@ -17,10 +17,13 @@ import { recordItemsLost } from './record-envelope-loss';
  * (after recording `network_error`), so wrappers such as the offline transport can retry.
  */
 export function createTransport(
-  options: TransportOptions,
+  input: TransportOptions,
   makeRequest: TransportRequestExecutor,
-  buffer: PromiseBuffer<TransportMakeRequestResponse> = createPromiseBuffer(readBufferSize(options.bufferSize)),
+  givenBuffer?: PromiseBuffer<TransportMakeRequestResponse>,
 ): Transport {
+  // read once, guarded: runtime transports hand over what users configured
+  const options = copyOwnEntries<TransportOptions>(input);
+  const buffer = givenBuffer ?? createPromiseBuffer(readBufferSize(options.bufferSize));
   let rateLimits: RateLimits = {};
   const record = options.recordDroppedEvent;
 
@@ -33,7 +36,13 @@ export function createTransport(
       recordItemsLost(items, 'internal_sdk_error', record);
       return Promise.resolve({});
     }
-    return makeRequest({ body }).then(
+    let sent: PromiseLike<TransportMakeRequestResponse>;
+    try {
+      sent = Promise.resolve(makeRequest({ body }));
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    return sent.then(
       (response = {}) => {
         rateLimits = updateRateLimits(rateLimits, response);
         handleStatus(response, items, options);

@@ -25,3 +25,4 @@ export {
   type RateLimits,
 } from './rate-limits';
 export { getItemOutcomes, recordItemsLost } from './record-envelope-loss';
+export { timers, unrefTimer, type TimerGlobals, type TimerHandle } from './timers';

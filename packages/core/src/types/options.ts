@@ -5,6 +5,8 @@ import type { Integration } from './integration';
 import type { Log } from '../logs';
 import type { SamplingContext } from '../tracing';
 import type { SerializedCheckIn } from '../crons';
+import type { ProfileLifecycle, ProfilesSamplingContext } from '../profiling';
+import type { ScrubbingOptions } from '../scrubbing';
 import type { StackParser } from './stacktrace';
 import type { Transport, TransportOptions } from './transport';
 
@@ -75,6 +77,26 @@ export interface Options {
   enableLogs?: boolean;
   /** Changes a log before it is buffered, or drops it (`null`). Runs for every log. */
   beforeSendLog?: (log: Log) => Log | null;
+  /** Share of sampled transactions to profile, 0–1 (needs the runtime's profiling integration). */
+  profilesSampleRate?: number;
+  /** Decides per sampled transaction whether to profile it: a rate 0–1 or a boolean. Wins over `profilesSampleRate`. */
+  profilesSampler?: (samplingContext: ProfilesSamplingContext) => number | boolean;
+  /** Share of processes (or page loads) that profile continuously, 0–1, decided once. Wins over `profilesSampleRate`. */
+  profileSessionSampleRate?: number;
+  /** Continuous profiling runs between `startProfiler()`/`stopProfiler()` (`manual`, default) or while root spans run (`trace`). */
+  profileLifecycle?: ProfileLifecycle;
+  /**
+   * Deep scrubbing of secrets in everything sent, after every `beforeSend*` hook: values of keys
+   * such as `password`, `token` or `authorization`, card numbers, bearer tokens and URL credentials
+   * become `[Filtered]`. On by default; `false` turns it off, an object adds keys and patterns.
+   */
+  scrubbing?: boolean | ScrubbingOptions;
+  /** Events of one error (its type and top in-app frame) sent per minute at most; 0: no limit. Default 100. */
+  maxErrorsPerMinute?: number;
+  /** Transactions sent per minute at most; 0: no limit. Default 10000. */
+  maxTransactionsPerMinute?: number;
+  /** Logs sent per minute at most; 0: no limit. Default 60000. */
+  maxLogsPerMinute?: number;
 }
 
 /** Options after `init` has checked them: integrations resolved, runtime parts filled in. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ClientLike, Integration } from '@sentry-sdk/core';
-import { DEBUG_BUILD, debug, dsnToString, getEnvelopeEndpointWithUrlEncodedAuth } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, debug, DEBUG_BUILD, dsnToString, getEnvelopeEndpointWithUrlEncodedAuth } from '@sentry-sdk/core/internal';
 import { anrWorkerMain, type AnrHeartbeat, type AnrWorkerConfig } from './anr-worker-main';
 import { createAnrEventTemplate, getProcessContexts } from './create-anr-event-template';
 
@@ -27,7 +27,9 @@ export interface AnrOptions {
  * watchdog posts directly to the DSN's endpoint: `beforeSend`, event processors and proxies do not
  * apply to this event.
  */
-export function anrIntegration(options: AnrOptions = {}): Integration {
+export function anrIntegration(input: AnrOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<AnrOptions>(input);
   return {
     name: NAME,
     setup(client) {

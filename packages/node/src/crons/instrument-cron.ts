@@ -1,4 +1,4 @@
-import { DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { callGuarded, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
 import { crontabConfig } from './crontab-config';
 import { monitorJob } from './monitor-job';
 import { requireJobName } from './require-job-name';
@@ -32,13 +32,17 @@ interface CronJobParams {
  * CronJob.from({ cronTime: '0 3 * * *', onTick: buildReport, name: 'nightly-report', start: true });
  */
 export function instrumentCron<T extends object>(cronOrCronJob: T): T {
-  if (typeof cronOrCronJob === 'function') return instrumentCronJob(cronOrCronJob) as unknown as T;
+  if (typeof cronOrCronJob === 'function') {
+    // a revoked Proxy cannot be wrapped: it is handed back as it came
+    return callGuarded('instrumentCron', () => instrumentCronJob(cronOrCronJob) as unknown as T, cronOrCronJob);
+  }
   return withWrappedFunctions(cronOrCronJob, ['CronJob'], (CronJob) =>
     instrumentCronJob(CronJob as unknown as Constructor),
   );
 }
 
 function instrumentCronJob(CronJob: Constructor): Constructor {
+  if (typeof CronJob !== 'function') return CronJob;
   let from: ((params: CronJobParams) => unknown) | undefined;
   return new Proxy(CronJob, {
     construct(target, args: unknown[], newTarget) {

@@ -7,6 +7,8 @@ export function withWrappedFunctions<T extends object>(
   names: readonly PropertyKey[],
   wrap: (original: (...args: any[]) => unknown) => unknown,
 ): T {
+  // a Proxy needs an object: anything else is handed back as it came, unmonitored
+  if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return target;
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(object, property, receiver) {

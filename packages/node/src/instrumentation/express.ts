@@ -42,6 +42,11 @@ const mountPatterns = new WeakMap<IncomingMessage, Map<string, string>>();
  * @example Sentry.setupExpressErrorHandler(app); app.use(myErrorPage);
  */
 export function setupExpressErrorHandler(app: unknown, options: ExpressErrorHandlerOptions = {}): void {
+  // the app may be anything the caller had at hand: reading it must not throw into their startup
+  callGuarded('setupExpressErrorHandler', () => setupExpress(app, options), undefined);
+}
+
+function setupExpress(app: unknown, options: ExpressErrorHandlerOptions): void {
   const target = app as { use?: (handler: unknown) => unknown };
   if (!target || typeof target.use !== 'function') {
     DEBUG_BUILD &&

@@ -57,6 +57,11 @@ function addNamingHook(app: FastifyInstance): void {
  * @example const app = Fastify(); Sentry.setupFastifyErrorHandler(app);
  */
 export function setupFastifyErrorHandler(app: unknown, options: FastifyErrorHandlerOptions = {}): void {
+  // the app may be anything the caller had at hand: reading it must not throw into their startup
+  callGuarded('setupFastifyErrorHandler', () => setupFastify(app, options), undefined);
+}
+
+function setupFastify(app: unknown, options: FastifyErrorHandlerOptions): void {
   const instance = app as FastifyInstance;
   if (!instance || typeof instance.addHook !== 'function') {
     DEBUG_BUILD &&

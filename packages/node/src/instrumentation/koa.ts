@@ -56,6 +56,11 @@ function nameWhenMatched(ctx: KoaContext): void {
  * @example const app = new Koa(); Sentry.setupKoaErrorHandler(app);
  */
 export function setupKoaErrorHandler(app: unknown, options: KoaErrorHandlerOptions = {}): void {
+  // the app may be anything the caller had at hand: reading it must not throw into their startup
+  callGuarded('setupKoaErrorHandler', () => setupKoa(app, options), undefined);
+}
+
+function setupKoa(app: unknown, options: KoaErrorHandlerOptions): void {
   const middleware = (app as { middleware?: unknown } | undefined)?.middleware;
   if (!Array.isArray(middleware)) {
     DEBUG_BUILD && debug.warn('setupKoaErrorHandler: the argument is not a Koa app; nothing was set up');

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,20 @@ describe('registerModuleHook', () => {
     // without the preload, ES modules are not hooked and there is nothing to wait for
     expect(isModuleLoaderHookRegistered()).toBe(false);
     await expect(waitForModuleHooks()).resolves.toBeUndefined();
+  });
+
+  it('watches every name through one require hook, and finds a file hooked by its path', () => {
+    registerModuleHook('tiny-first', () => undefined);
+    const readRequire = (): unknown => Reflect.get(Module.prototype, 'require');
+    const wrappedRequire = readRequire();
+    registerModuleHook('tiny-second', () => undefined);
+    const file = join(root, 'local-file.js');
+    writeFileSync(file, 'exports.value = 1;\n');
+    registerModuleHook(file, (exports) => {
+      (exports as { value: number }).value = 2;
+    });
+    // a second name adds no second wrapper around every require of the app
+    expect(readRequire()).toBe(wrappedRequire);
+    expect(requireFromApp('./local-file.js')).toEqual({ value: 2 });
   });
 });

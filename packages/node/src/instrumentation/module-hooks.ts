@@ -1,4 +1,5 @@
 import { register } from 'node:module';
+import { dirname, isAbsolute, parse } from 'node:path';
 import { createAddHookMessageChannel, Hook as ImportHook } from 'import-in-the-middle';
 import { Hook as RequireHook } from 'require-in-the-middle';
 import { callGuarded, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
@@ -24,10 +25,14 @@ export type ModuleLoadHook = (exports: unknown, details: ModuleDetails) => unkno
  * because an ES module app imports them before `init` can ask for them. Instrumentations that
  * patch a module add its name here.
  */
-export const PRELOAD_MODULES: readonly string[] = ['express'];
+// Database, queue and GraphQL libraries are patched through files their entry `require`s, which the
+// require hook sees in ES module apps too: of those, only single-file packages are listed.
+export const PRELOAD_MODULES: readonly string[] = ['express', 'openai', '@anthropic-ai/sdk', 'ai', 'dataloader'];
 
 interface Registry {
   hooks: Map<string, Set<ModuleLoadHook>>;
+  /** The names the one `require-in-the-middle` hook watches (it reads this array on every require). */
+  requireNames: string[];
   requireHooked: Set<string>;
   importHooked: Set<string>;
   /** Set once the ES module loader hook is registered (by the preload entry). */
@@ -42,6 +47,7 @@ function getRegistry(): Registry {
   const holder = globalThis as { [REGISTRY_KEY]?: Registry };
   holder[REGISTRY_KEY] ??= {
     hooks: new Map(),
+    requireNames: [],
     requireHooked: new Set(),
     importHooked: new Set(),
     waitForLoader: undefined,
@@ -76,13 +82,30 @@ function dispatch(
   return current;
 }
 
+// One require hook for every name: each hook wraps `require` again, and every `require` of the app
+// then resolves its file once more per hook.
 function hookRequire(registry: Registry, name: string): void {
   if (registry.requireHooked.has(name)) return;
+  const first = registry.requireHooked.size === 0;
   registry.requireHooked.add(name);
-  // the registered name, not the reported one: for a file path both libraries report its base name
-  new RequireHook(
-    [name],
-    (exports, _reported, baseDir) => dispatch(exports, name, baseDir, 'cjs') as typeof exports,
+  registry.requireNames.push(name);
+  if (!first) return;
+  new RequireHook(registry.requireNames, (exports, reported, baseDir) => {
+    const registered = getRegisteredName(registry, reported, baseDir);
+    return (registered ? dispatch(exports, registered, baseDir, 'cjs') : exports) as typeof exports;
+  });
+}
+
+/** The registered name a report is about: for a file path, `require-in-the-middle` reports its base name. */
+function getRegisteredName(
+  registry: Registry,
+  reported: string,
+  baseDir: string | undefined,
+): string | undefined {
+  if (registry.hooks.has(reported)) return reported;
+  if (baseDir === undefined) return undefined;
+  return registry.requireNames.find(
+    (name) => isAbsolute(name) && dirname(name) === baseDir && parse(name).name === reported,
   );
 }
 

@@ -3,6 +3,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { Worker } from 'node:worker_threads';
 import { addBreadcrumb, getClient, type Integration } from '@sentry-sdk/core';
 import type { IntegrationClient as Client } from './process-handlers';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'ChildProcess';
 
@@ -22,7 +23,9 @@ const clients = new Set<{ client: Client; options: ChildProcessOptions }>();
  * signal, or fails to start; captures errors of worker threads. Learns of new children and workers
  * from the `child_process` and `worker_threads` diagnostics channels, so nothing is patched.
  */
-export function childProcessIntegration(options: ChildProcessOptions = {}): Integration {
+export function childProcessIntegration(input: ChildProcessOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ChildProcessOptions>(input);
   return {
     name: NAME,
     setup(client) {

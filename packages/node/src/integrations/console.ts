@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import { addBreadcrumb, getClient, type Integration, type SeverityLevel } from '@sentry-sdk/core';
-import { markFunctionWrapped } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, markFunctionWrapped } from '@sentry-sdk/core/internal';
 
 const NAME = 'Console';
 
@@ -36,7 +36,9 @@ export interface ConsoleOptions {
  * `data.arguments`) for each console call; the call itself prints exactly what it would without
  * the SDK. `console.assert` leaves one only when the assertion fails.
  */
-export function consoleIntegration(options: ConsoleOptions = {}): Integration {
+export function consoleIntegration(input: ConsoleOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ConsoleOptions>(input);
   const levels = new Set(options.levels ?? ALL_LEVELS);
   return {
     name: NAME,

@@ -1,6 +1,7 @@
 import type { Event, Integration, StackFrame } from '@sentry-sdk/core';
 import { createLruMap } from './lru-map';
 import { LONG_LINE, readSourceLines, type SourceLines } from './read-source-lines';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'ContextLines';
 const DEFAULT_CONTEXT_LINES = 7;
@@ -22,7 +23,9 @@ export interface ContextLinesOptions {
  * kept, for a bounded number of files; files that cannot be read are remembered as such. Lines of
  * minified code (over 1000 characters) are left out, files over 10 MiB are not read.
  */
-export function contextLinesIntegration(options: ContextLinesOptions = {}): Integration {
+export function contextLinesIntegration(input: ContextLinesOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<ContextLinesOptions>(input);
   const contextLines = readContextLines(options.frameContextLines);
   const files = createLruMap<string, SourceLines>(FILE_CACHE_SIZE);
   const unreadable = createLruMap<string, true>(UNREADABLE_CACHE_SIZE);

@@ -34,7 +34,7 @@ export function gracefulShutdownIntegration(): Integration {
         void flushKeepingAlive(client, getShutdownTimeout(client.getOptions())).then(() => {
           flushing = false;
         });
-      });
+      }, NAME);
 
       for (const signal of SIGNALS) {
         let received = false;
@@ -46,7 +46,7 @@ export function gracefulShutdownIntegration(): Integration {
             if (!appHandles) raiseDefault(signal, onSignal);
           });
         };
-        addSdkListener(signal, onSignal);
+        addSdkListener(signal, onSignal, NAME);
       }
     },
   };

@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Integration } from '@sentry-sdk/core';
 import { instrumentHttpClient, instrumentHttpServer, type RequestBodySize } from '../instrumentation';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'Http';
 
@@ -30,7 +31,9 @@ const BODY_SIZES: readonly unknown[] = ['none', 'small', 'medium', 'always'];
  * transaction continuing the caller's trace; outgoing requests get `http.client` spans,
  * breadcrumbs and trace headers. Installed by default.
  */
-export function httpIntegration(options: HttpIntegrationOptions = {}): Integration {
+export function httpIntegration(input: HttpIntegrationOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<HttpIntegrationOptions>(input);
   const bodySize = BODY_SIZES.includes(options.maxIncomingRequestBodySize)
     ? (options.maxIncomingRequestBodySize as RequestBodySize)
     : 'medium';

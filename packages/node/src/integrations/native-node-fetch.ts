@@ -1,5 +1,6 @@
 import type { Integration } from '@sentry-sdk/core';
 import { instrumentUndici } from '../instrumentation';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'NodeFetch';
 
@@ -17,7 +18,9 @@ export interface NativeNodeFetchOptions {
  * Instruments the global `fetch` (and the `undici` package) through undici's diagnostics
  * channels: `http.client` spans, breadcrumbs and trace headers. Installed by default.
  */
-export function nativeNodeFetchIntegration(options: NativeNodeFetchOptions = {}): Integration {
+export function nativeNodeFetchIntegration(input: NativeNodeFetchOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<NativeNodeFetchOptions>(input);
   return {
     name: NAME,
     setup(client) {

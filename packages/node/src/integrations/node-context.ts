@@ -7,6 +7,7 @@ import {
   getDeviceContext,
   getOsContext,
 } from '../context';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'Context';
 
@@ -25,7 +26,9 @@ export interface NodeContextOptions {
  * time zone) and `cloud_resource` (provider and region from the platform's environment). Facts
  * that never change are gathered once, at the first event; values the event already has win.
  */
-export function nodeContextIntegration(options: NodeContextOptions = {}): Integration {
+export function nodeContextIntegration(input: NodeContextOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<NodeContextOptions>(input);
   let fixed: Promise<Contexts> | undefined;
   const deviceOptions = typeof options.device === 'object' ? options.device : {};
   const device = options.device !== false;

@@ -1,5 +1,5 @@
 import { getClient, type Integration } from '@sentry-sdk/core';
-import { callGuarded, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { callGuarded, copyOwnEntries, debug, DEBUG_BUILD } from '@sentry-sdk/core/internal';
 import { getShutdownTimeout } from '../client';
 import {
   addSdkListener,
@@ -27,7 +27,9 @@ export interface OnUncaughtExceptionOptions {
  * sends them within `shutdownTimeout`, then prints the error and exits with code 1 as Node would —
  * unless the app has `uncaughtException` handlers of its own, which then decide what happens.
  */
-export function onUncaughtExceptionIntegration(options: OnUncaughtExceptionOptions = {}): Integration {
+export function onUncaughtExceptionIntegration(input: OnUncaughtExceptionOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<OnUncaughtExceptionOptions>(input);
   return {
     name: NAME,
     setup(client) {
@@ -53,7 +55,7 @@ export function onUncaughtExceptionIntegration(options: OnUncaughtExceptionOptio
             callGuarded('onFatalError', () => options.onFatalError!(error), undefined);
           else process.exit(1);
         });
-      });
+      }, NAME);
     },
   };
 }

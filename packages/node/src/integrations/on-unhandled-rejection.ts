@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { getClient, type Integration } from '@sentry-sdk/core';
 import { getShutdownTimeout } from '../client';
 import { addSdkListener, capture, flushKeepingAlive, printError } from './process-handlers';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'OnUnhandledRejection';
 const MECHANISM = 'auto.node.onunhandledrejection';
@@ -17,7 +18,9 @@ export interface OnUnhandledRejectionOptions {
 }
 
 /** Captures promise rejections that no handler took (mechanism `auto.node.onunhandledrejection`, unhandled). */
-export function onUnhandledRejectionIntegration(options: OnUnhandledRejectionOptions = {}): Integration {
+export function onUnhandledRejectionIntegration(input: OnUnhandledRejectionOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<OnUnhandledRejectionOptions>(input);
   const mode = options.mode === 'strict' || options.mode === 'none' ? options.mode : 'warn';
   return {
     name: NAME,
@@ -32,7 +35,7 @@ export function onUnhandledRejectionIntegration(options: OnUnhandledRejectionOpt
         exiting = true;
         printError(reason);
         void flushKeepingAlive(client, getShutdownTimeout(client.getOptions())).then(() => process.exit(1));
-      });
+      }, NAME);
     },
   };
 }

@@ -4,8 +4,18 @@ import type { Integration } from '@sentry-sdk/core';
 // Listeners the SDK put on `process`: they never count as the app's own handlers.
 const sdkListeners = new WeakSet<(...args: never[]) => unknown>();
 
-/** Registers `listener` for a process event and remembers it as the SDK's. */
-export function addSdkListener(event: string, listener: (...args: never[]) => unknown): void {
+// The listener each integration (by name) holds per event: a later `init` replaces the earlier
+// client's, so calling `init` again does not pile up listeners (and keep every old client alive).
+const slots = new Map<string, (...args: never[]) => unknown>();
+
+/** Registers `listener` for a process event and remembers it as the SDK's; `slot` (an integration name) replaces its previous listener. */
+export function addSdkListener(event: string, listener: (...args: never[]) => unknown, slot?: string): void {
+  if (slot !== undefined) {
+    const key = `${slot}:${event}`;
+    const previous = slots.get(key);
+    if (previous) process.removeListener(event, previous as (...args: unknown[]) => void);
+    slots.set(key, listener);
+  }
   sdkListeners.add(listener);
   process.on(event, listener as (...args: unknown[]) => void);
 }

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { Integration } from '@sentry-sdk/core';
-import { DEBUG_BUILD, debug, serializeEnvelope } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, debug, DEBUG_BUILD, serializeEnvelope } from '@sentry-sdk/core/internal';
 
 const NAME = 'Spotlight';
 
@@ -19,7 +19,9 @@ export interface SpotlightOptions {
  * is not running, one debug warning says so and the rest fail silently. `init({ spotlight: true })`
  * (or a URL, or `SENTRY_SPOTLIGHT`) adds it.
  */
-export function spotlightIntegration(options: SpotlightOptions = {}): Integration {
+export function spotlightIntegration(input: SpotlightOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<SpotlightOptions>(input);
   return {
     name: NAME,
     setup(client) {

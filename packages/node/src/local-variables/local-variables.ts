@@ -2,6 +2,7 @@ import type { Event, EventHint, Integration } from '@sentry-sdk/core';
 import { attachFrameVariables } from './attach-frame-variables';
 import type { FrameVariables } from './collect-frame-variables';
 import { configureExceptionPauses, VARIABLES_KEY, type PauseConfig } from './exception-pause-session';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'LocalVariables';
 
@@ -30,7 +31,9 @@ export interface LocalVariablesOptions {
  * before the exception unwinds: at most 5 frames, 50 properties per object, 2 levels deep, strings
  * of 256 characters. Not a default integration: add it to `integrations` to use it.
  */
-export function localVariablesIntegration(options: LocalVariablesOptions = {}): Integration {
+export function localVariablesIntegration(input: LocalVariablesOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<LocalVariablesOptions>(input);
   const maxPerSecond = options.maxExceptionsPerSecond;
   const config: PauseConfig = {
     state: options.captureAllExceptions === true ? 'all' : 'uncaught',

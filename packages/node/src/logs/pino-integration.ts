@@ -1,6 +1,6 @@
 import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { getClient, type Integration, type LogSeverityLevel } from '@sentry-sdk/core';
-import { captureLog } from '@sentry-sdk/core/internal';
+import { captureLog, copyOwnEntries } from '@sentry-sdk/core/internal';
 import { readRecordFields } from './read-record-fields';
 
 const NAME = 'Pino';
@@ -44,7 +44,9 @@ export function pinoLevelToLogLevel(level: number): LogSeverityLevel {
  * later), so no worker thread or patching is involved. Needs `enableLogs: true`.
  * @example init({ dsn, enableLogs: true, integrations: [pinoIntegration({ levels: ['info', 'warn', 'error', 'fatal'] })] });
  */
-export function pinoIntegration(options: PinoIntegrationOptions = {}): Integration {
+export function pinoIntegration(input: PinoIntegrationOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<PinoIntegrationOptions>(input);
   const levels = new Set<LogSeverityLevel>(Array.isArray(options.levels) ? options.levels : ALL_LEVELS);
   return {
     name: NAME,

@@ -1,5 +1,5 @@
 import type { LogSeverityLevel } from '@sentry-sdk/core';
-import { captureLog, formatConsoleArgs, parameterize } from '@sentry-sdk/core/internal';
+import { callGuarded, captureLog, debug, DEBUG_BUILD, formatConsoleArgs, parameterize, readProperty } from '@sentry-sdk/core/internal';
 import { readRecordFields } from './read-record-fields';
 
 /** Options of the transport createSentryWinstonTransport makes. */
@@ -50,7 +50,18 @@ export function winstonLevelToLogLevel(level: unknown): LogSeverityLevel {
  * const logger = winston.createLogger({ transports: [new SentryTransport()] });
  */
 export function createSentryWinstonTransport<T extends TransportClass>(Transport: T, options: WinstonTransportOptions = {}): T {
-  const levels = new Set<LogSeverityLevel>(Array.isArray(options.levels) ? options.levels : ALL_LEVELS);
+  if (!isConstructor(Transport)) {
+    DEBUG_BUILD && debug.warn("createSentryWinstonTransport: pass winston-transport's class; it was not a class.");
+    return Transport;
+  }
+  const configured = readProperty(options, 'levels');
+  const levels = new Set<LogSeverityLevel>(
+    callGuarded('reading option `levels`', () => (Array.isArray(configured) ? [...(configured as LogSeverityLevel[])] : ALL_LEVELS), ALL_LEVELS),
+  );
+  return callGuarded('createSentryWinstonTransport', () => sentryTransportOf(Transport, levels), Transport);
+}
+
+function sentryTransportOf<T extends TransportClass>(Transport: T, levels: ReadonlySet<LogSeverityLevel>): T {
   abstract class SentryWinstonTransport extends Transport {
     /** Called by winston for each record that passes the transport's level. */
     public log(info: unknown, callback?: () => void): void {
@@ -64,6 +75,14 @@ export function createSentryWinstonTransport<T extends TransportClass>(Transport
     }
   }
   return SentryWinstonTransport;
+}
+
+function isConstructor(value: unknown): boolean {
+  try {
+    return typeof value === 'function' && typeof (value as { prototype?: unknown }).prototype === 'object';
+  } catch {
+    return false;
+  }
 }
 
 function forward(info: unknown, levels: ReadonlySet<LogSeverityLevel>): void {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { OfflineStore } from '@sentry-sdk/core';
-import { parseEnvelope, serializeEnvelope, type Envelope } from '@sentry-sdk/core/internal';
+import { createInMemoryOfflineStore, type OfflineStore } from '@sentry-sdk/core';
+import { copyOwnEntries, debug, DEBUG_BUILD, parseEnvelope, serializeEnvelope, type Envelope } from '@sentry-sdk/core/internal';
 
 /** Options of createFileOfflineStore. */
 export interface FileOfflineStoreOptions {
@@ -25,8 +25,13 @@ const NAME = /^(\d{15})-\d+-\d+-[0-9a-f]+-(\d+)\.envelope$/;
  * never see half a file), names are unique (time, pid, counter, random), and a reader claims a file
  * by renaming it before reading, so no envelope is read (and sent) twice. Oldest dropped when full.
  */
-export function createFileOfflineStore(options: FileOfflineStoreOptions): OfflineStore {
+export function createFileOfflineStore(input: FileOfflineStoreOptions): OfflineStore {
+  const options = copyOwnEntries<FileOfflineStoreOptions>(input);
   const { dir } = options;
+  if (typeof dir !== 'string' || dir === '') {
+    DEBUG_BUILD && debug.warn('createFileOfflineStore: option `dir` must be a directory path; envelopes are kept in memory instead.');
+    return createInMemoryOfflineStore();
+  }
   const maxEntries = positive(options.maxEntries, 30);
   const maxBytes = positive(options.maxBytes, 10 * 1024 * 1024);
   // the names the envelopes had before they were shifted: unshift puts them back in their place

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { makeOfflineTransport, type OfflineTransportOptions, type Transport } from '@sentry-sdk/core';
 import { makeNodeTransport, type NodeTransportOptions } from '../transport';
 import { createFileOfflineStore } from './create-file-offline-store';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 /** Options of makeNodeOfflineTransport, passed through `transportOptions` of `init`. */
 export interface NodeOfflineTransportOptions extends NodeTransportOptions {
@@ -28,7 +29,9 @@ export interface NodeOfflineTransportOptions extends NodeTransportOptions {
  * after the next start (`flushAtStartup`). Processes may share the directory.
  * @example init({ dsn, transport: makeNodeOfflineTransport, transportOptions: { dir: '/var/lib/app/sentry' } });
  */
-export function makeNodeOfflineTransport(options: NodeOfflineTransportOptions): Transport {
+export function makeNodeOfflineTransport(input: NodeOfflineTransportOptions): Transport {
+  // read once, guarded: a transport factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<NodeOfflineTransportOptions>(input);
   const createStore =
     options.createStore ??
     (() =>

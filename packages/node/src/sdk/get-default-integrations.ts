@@ -7,20 +7,30 @@ import {
   requestDataIntegration,
 } from '@sentry-sdk/core';
 import {
+  amqplibIntegration,
+  anthropicAIIntegration,
+  bullmqIntegration,
   childProcessIntegration,
   consoleIntegration,
   contextLinesIntegration,
+  dataloaderIntegration,
   fastifyIntegration,
   getSpotlightUrl,
   gracefulShutdownIntegration,
+  graphqlIntegration,
   httpIntegration,
   modulesIntegration,
+  mysqlIntegration,
   nativeNodeFetchIntegration,
   nodeContextIntegration,
   onUncaughtExceptionIntegration,
   onUnhandledRejectionIntegration,
+  openAIIntegration,
+  postgresIntegration,
+  redisIntegration,
   spotlightIntegration,
   systemErrorIntegration,
+  vercelAIIntegration,
 } from '../integrations';
 import type { NodeOptions } from '../client';
 
@@ -28,6 +38,8 @@ import type { NodeOptions } from '../client';
  * The integrations `init` installs unless told otherwise: core's filters, dedupe, linked errors and
  * request data, plus Node's crash handlers, graceful shutdown, console breadcrumbs, context lines,
  * process contexts, modules and child-process breadcrumbs; HTTP, fetch and Fastify instrumentation;
+ * PostgreSQL, MySQL, Redis, RabbitMQ, bullmq, GraphQL and dataloader instrumentation, and OpenAI, Anthropic and
+ * Vercel AI monitoring (each inert until its library loads);
  * system-error contexts; and Spotlight when the `spotlight` option (or `SENTRY_SPOTLIGHT`) asks for it.
  */
 export function getDefaultIntegrations(options: NodeOptions = {}): Integration[] {
@@ -49,6 +61,17 @@ export function getDefaultIntegrations(options: NodeOptions = {}): Integration[]
     httpIntegration(),
     nativeNodeFetchIntegration(),
     fastifyIntegration(),
+    // each patches (or subscribes to) its library only: nothing happens until the library loads
+    postgresIntegration(),
+    mysqlIntegration(),
+    redisIntegration(),
+    amqplibIntegration(),
+    bullmqIntegration(),
+    graphqlIntegration(),
+    dataloaderIntegration(),
+    openAIIntegration(),
+    anthropicAIIntegration(),
+    vercelAIIntegration(),
     systemErrorIntegration(),
     ...(sidecarUrl ? [spotlightIntegration({ sidecarUrl })] : []),
   ];

@@ -174,6 +174,16 @@ describe('getDefaultIntegrations', () => {
       'Http',
       'NodeFetch',
       'Fastify',
+      'Postgres',
+      'Mysql',
+      'Redis',
+      'Amqplib',
+      'Bullmq',
+      'Graphql',
+      'Dataloader',
+      'OpenAI',
+      'Anthropic_AI',
+      'VercelAI',
       'NodeSystemError',
     ]);
   });

@@ -1,5 +1,5 @@
 import { captureException, continueTrace, flush, startSpan, withIsolationScope } from '@sentry-sdk/core';
-import { isThenable } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, isThenable } from '@sentry-sdk/core/internal';
 import { getLambdaContexts } from './get-lambda-contexts';
 import type { LambdaCallback, LambdaContext, LambdaHandler } from './lambda-types';
 import { startTimeoutWarning } from './start-timeout-warning';
@@ -29,8 +29,9 @@ let coldStart = true;
  */
 export function wrapHandler<E = unknown, R = unknown>(
   handler: LambdaHandler<E, R>,
-  options: WrapHandlerOptions = {},
+  input: WrapHandlerOptions = {},
 ): (event: E, context: LambdaContext, callback?: LambdaCallback<R>) => Promise<R> {
+  const options = copyOwnEntries<WrapHandlerOptions>(input);
   const flushTimeout = nonNegative(options.flushTimeout, 2000);
   const warningLimit = nonNegative(options.timeoutWarningLimit, 500);
 

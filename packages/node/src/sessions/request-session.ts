@@ -1,4 +1,7 @@
 import { getClient, getIsolationScope, type ClientLike, type Scope } from '@sentry-sdk/core';
+import { callGuarded, debug, DEBUG_BUILD } from '@sentry-sdk/core/internal';
+
+const STATUSES: readonly unknown[] = ['exited', 'errored', 'crashed', 'abnormal'];
 import {
   createRequestSession,
   readRequestSession,
@@ -17,15 +20,21 @@ export function startRequestSession(
   scope: Scope = getIsolationScope(),
   client: ClientLike | undefined = getClient(),
 ): RequestSession {
-  if (client) startSessionAggregates(client);
   const session = createRequestSession();
-  scope.setSDKProcessingMetadata({ requestSession: session });
+  callGuarded(
+    'startRequestSession',
+    () => {
+      if (client) startSessionAggregates(client);
+      scope.setSDKProcessingMetadata({ requestSession: session });
+    },
+    undefined,
+  );
   return session;
 }
 
 /** Marks the request session of the isolation scope errored (or crashed); a no-op outside a request. */
 export function markRequestSessionErrored(crashed = false, scope: Scope = getIsolationScope()): void {
-  readRequestSession(scope)?.mark(crashed ? 'crashed' : 'errored');
+  callGuarded('markRequestSessionErrored', () => readRequestSession(scope)?.mark(crashed ? 'crashed' : 'errored'), undefined);
 }
 
 /** Counts the request of the isolation scope once: by its session's status (ok counts as exited). */
@@ -33,7 +42,7 @@ export function endRequestSession(
   scope: Scope = getIsolationScope(),
   client: ClientLike | undefined = getClient(),
 ): void {
-  if (client) startSessionAggregates(client).endRequest(scope);
+  callGuarded('endRequestSession', () => client && startSessionAggregates(client).endRequest(scope), undefined);
 }
 
 /**
@@ -45,10 +54,14 @@ export function trackRequestSession(
   startedMs: number = Date.now(),
   client: ClientLike | undefined = getClient(),
 ): void {
-  if (client) startSessionAggregates(client).record(status, startedMs);
+  if (!STATUSES.includes(status) || typeof startedMs !== 'number' || !Number.isFinite(startedMs)) {
+    DEBUG_BUILD && debug.warn('trackRequestSession: status must be exited, errored, crashed or abnormal, and startedMs a time; ignored.');
+    return;
+  }
+  callGuarded('trackRequestSession', () => client && startSessionAggregates(client).record(status, startedMs), undefined);
 }
 
 /** The request session of an isolation scope, if a request started one. */
 export function getRequestSession(scope: Scope = getIsolationScope()): RequestSession | undefined {
-  return readRequestSession(scope);
+  return callGuarded('getRequestSession', () => readRequestSession(scope), undefined);
 }

@@ -1,5 +1,6 @@
 import type { Integration } from '@sentry-sdk/core';
 import { startSessionAggregates, type SessionAggregatesOptions } from './session-aggregates';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 
 const NAME = 'RequestSessions';
 
@@ -9,7 +10,9 @@ const NAME = 'RequestSessions';
  * The HTTP instrumentation begins and ends each request's session; without this integration the
  * aggregates start with the first request, with the default interval.
  */
-export function requestSessionsIntegration(options: SessionAggregatesOptions = {}): Integration {
+export function requestSessionsIntegration(input: SessionAggregatesOptions = {}): Integration {
+  // read once, guarded: a factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<SessionAggregatesOptions>(input);
   return {
     name: NAME,
     setup(client) {

@@ -1,5 +1,5 @@
 import type { ClientLike, Event, EventHint, Scope } from '@sentry-sdk/core';
-import { createEnvelope, createSessionsItem, DEBUG_BUILD, debug, dsnToString } from '@sentry-sdk/core/internal';
+import { callGuarded, createEnvelope, createSessionsItem, DEBUG_BUILD, debug, dsnToString, readProperty } from '@sentry-sdk/core/internal';
 import {
   ENDED,
   isEndedRequestSession,
@@ -45,12 +45,18 @@ export function getSessionAggregates(client: ClientLike | undefined): SessionAgg
  * session `errored` (`crashed` when unhandled); see `startRequestSession`.
  */
 export function startSessionAggregates(client: ClientLike, options: SessionAggregatesOptions = {}): SessionAggregates {
+  if (!isClientLike(client)) {
+    DEBUG_BUILD && debug.warn('startSessionAggregates: the first argument is not a client; nothing is counted.');
+    return { record: () => ({}), endRequest: () => undefined, flush: () => undefined, stop: () => undefined };
+  }
   const existing = running.get(client);
   if (existing) return existing;
   let buckets = new Map<number, SessionCounts>();
   let warned = false;
 
-  const flush = (): void => {
+  // runs on a timer too: a throw here would be an uncaught exception of the host app
+  const flush = (): void => callGuarded('sending request sessions', send, undefined);
+  const send = (): void => {
     if (!buckets.size) return;
     const pending = [...buckets].sort(([a], [b]) => a - b);
     buckets = new Map();
@@ -71,7 +77,7 @@ export function startSessionAggregates(client: ClientLike, options: SessionAggre
     }
   };
 
-  const interval = positive(options.flushIntervalMs, MINUTE_MS);
+  const interval = positive(readProperty(options, 'flushIntervalMs'), MINUTE_MS);
   const timer = setInterval(flush, interval);
   timer.unref();
   const unsubscribe = [
@@ -120,6 +126,19 @@ function markSessionOfEvent(event: Event, hint: EventHint): void {
   const values = event.exception?.values;
   if (!values?.length || (event.level && event.level !== 'error' && event.level !== 'fatal')) return;
   session.mark(values.some((value) => value.mechanism?.handled === false) ? 'crashed' : 'errored');
+}
+
+function isClientLike(value: unknown): value is ClientLike {
+  return callGuarded(
+    'reading the client',
+    () =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as ClientLike).on === 'function' &&
+      typeof (value as ClientLike).getOptions === 'function' &&
+      typeof (value as ClientLike).sendEnvelope === 'function',
+    false,
+  );
 }
 
 function positive(value: unknown, fallback: number): number {

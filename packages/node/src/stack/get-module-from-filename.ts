@@ -22,9 +22,9 @@ function toComparable(path: string): string {
  * Returns undefined for paths that are not absolute (`node:fs`, `<anonymous>`).
  */
 export function createGetModuleFromFilename(appRoot: string): (filename: string) => string | undefined {
-  const root = toComparable(appRoot).replace(/\/+$/, '');
+  const root = typeof appRoot === 'string' ? toComparable(appRoot).replace(/\/+$/, '') : '';
   return (filename) => {
-    if (!isAbsolutePath(filename)) return undefined;
+    if (typeof filename !== 'string' || !isAbsolutePath(filename)) return undefined;
     const path = toComparable(filename);
     const nodeModules = path.lastIndexOf(NODE_MODULES);
     let relative: string;

@@ -8,7 +8,7 @@ import {
   type TransportMakeRequestResponse,
   type TransportOptions,
 } from '@sentry-sdk/core';
-import { DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
 import { getNodeSdkInfo } from '../lib';
 import { compressBody } from './compress-body';
 import { createTunnelAgent } from './create-tunnel-agent';
@@ -35,13 +35,15 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * bodies, proxies through CONNECT tunnels, custom CA certificates, and unref'd sockets so the
  * SDK never keeps the process alive by itself (the graceful-shutdown integration flushes instead).
  */
-export function makeNodeTransport(options: NodeTransportOptions): Transport {
+export function makeNodeTransport(input: NodeTransportOptions): Transport {
+  // read once, guarded: a transport factory is public API and may be handed a hostile object
+  const options = copyOwnEntries<NodeTransportOptions>(input);
   let url: URL;
   try {
     url = new URL(options.url);
   } catch {
     DEBUG_BUILD &&
-      debug.error(`The transport URL ${String(options.url)} is not a URL; nothing will be sent.`);
+      debug.error(`The transport URL ${typeof options.url === 'string' ? options.url : typeof options.url} is not a URL; nothing will be sent.`);
     return createTransport(options, () => Promise.reject(new Error('invalid transport URL')));
   }
   const secure = url.protocol === 'https:';

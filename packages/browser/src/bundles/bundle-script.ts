@@ -1,0 +1,25 @@
+import { markSdkScript } from '../stack';
+
+// Where the running bundle was loaded from: lazyLoadIntegration fetches its add-on files beside it.
+let bundleBaseUrl: string | undefined;
+
+/**
+ * Called once at the top of each bundle, while its `<script>` runs: the bundle's own frames
+ * (wrappers, handlers) are not the app's, and its folder is where the add-on files are.
+ */
+export function markBundleScript(): void {
+  try {
+    const src = (globalThis as { document?: { currentScript?: { src?: unknown } | null } }).document
+      ?.currentScript?.src;
+    if (typeof src !== 'string' || !src) return;
+    markSdkScript(src);
+    bundleBaseUrl = src.slice(0, src.lastIndexOf('/') + 1);
+  } catch {
+    // a hostile `document`: the bundle still works, only lazy loading needs the base URL
+  }
+}
+
+/** The folder URL (ending in `/`) of the running bundle; undefined when it was not loaded from a URL. */
+export function getBundleBaseUrl(): string | undefined {
+  return bundleBaseUrl;
+}

@@ -1,0 +1,1 @@
+export { browserProfilingIntegration, type BrowserProfilingOptions } from './browser-profiling-integration';

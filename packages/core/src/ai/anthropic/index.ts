@@ -1,0 +1,1 @@
+export { instrumentAnthropicAiClient, instrumentAnthropicAiModule } from './instrument-anthropic-client';

@@ -1,0 +1,1 @@
+export { instrumentOpenAiClient, instrumentOpenAiModule } from './instrument-openai-client';

@@ -1,0 +1,72 @@
+// Secrets recognised by their shape inside any string, whatever key holds it.
+
+/** What a filtered value (or part of a string) is replaced by. */
+export const FILTERED = '[Filtered]';
+
+// 13 to 19 digits, optionally grouped by spaces or dashes; only Luhn-valid runs are masked.
+const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
+// An opaque token after `Bearer`: at least 8 characters, one of them a digit or symbol (not a word).
+const BEARER = /\b(bearer\s+)(?=[\w\-.~+/]*[\d\-.~+/])[\w\-.~+/]{8,}=*/gi;
+const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+// `scheme://user:password@` (protocol.md §15: URL credentials never leave).
+const URL_USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)([^\s/?#@]+)@/gi;
+// `key=value` pairs of query strings (or of a bare `a=1&b=2`).
+const QUERY_PAIR = /(^|[?&;])([^=&#\s?;]+)=([^&#\s;]*)/g;
+
+function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+function maskCards(text: string): string {
+  return text.replace(CARD, (match) => (isLuhnValid(match.replace(/[ -]/g, '')) ? FILTERED : match));
+}
+
+function maskUserinfo(text: string): string {
+  return text.replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
+    userinfo === `${FILTERED}:${FILTERED}` || userinfo === FILTERED
+      ? match
+      : `${scheme}${userinfo.includes(':') ? `${FILTERED}:${FILTERED}` : FILTERED}@`,
+  );
+}
+
+function decodeKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * Builds the function that masks secrets inside a string: credit-card numbers, bearer tokens,
+ * JWTs, URL credentials, query values under a secret key, and the user's own patterns. Returns the
+ * very string it was given when nothing matched, so callers can tell by identity.
+ */
+export function createValueScrubber(
+  isDeniedKey: (key: string) => boolean,
+  patterns: readonly RegExp[],
+): (text: string) => string {
+  const maskQuery = (text: string): string =>
+    text.replace(QUERY_PAIR, (match, separator: string, key: string, value: string) =>
+      value !== FILTERED && value !== '' && isDeniedKey(decodeKey(key)) ? `${separator}${key}=${FILTERED}` : match,
+    );
+
+  return (text) => {
+    // Shorter strings cannot hold any of the shapes below; most strings of an event are short.
+    if (text.length < 8) return text;
+    let result = text;
+    if (/\d{4}/.test(result)) result = maskCards(result);
+    if (result.includes('://') && result.includes('@')) result = maskUserinfo(result);
+    if (result.includes('=')) result = maskQuery(result);
+    if (/bearer/i.test(result)) result = result.replace(BEARER, `$1${FILTERED}`);
+    if (result.includes('eyJ')) result = result.replace(JWT, FILTERED);
+    for (const pattern of patterns) result = result.replace(pattern, FILTERED);
+    return result === text ? text : result;
+  };
+}

@@ -1,0 +1,1 @@
+export { nodeProfilingIntegration, type NodeProfilingOptions } from './node-profiling-integration';

@@ -1,0 +1,1 @@
+export { createTunnelHandler, type TunnelHandler, type TunnelHandlerOptions } from './create-tunnel-handler';
