@@ -6,7 +6,7 @@ import { BENCH_DIR, createContext, OUT_DIR, type BenchContext } from './context'
 import { describeMachine, readLoadAverage } from './machine';
 import type { SectionReport } from './report';
 import { findSdks, type Sdks } from './sdks';
-import { runBrowser, runHttp, runMemory, runMicro, runSize, runStartup } from './sections';
+import { runBrowser, runHttp, runMemory, runMicro, runProfiling, runSize, runStartup } from './sections';
 import { writeResults } from './write-results';
 
 type Section = (ctx: BenchContext, sdks: Sdks) => Promise<SectionReport>;
@@ -17,6 +17,7 @@ const SECTIONS: Record<string, Section> = {
   micro: runMicro,
   memory: runMemory,
   http: runHttp,
+  profiling: runProfiling,
   browser: runBrowser,
 };
 

@@ -3,5 +3,6 @@ export { runBrowser } from './browser';
 export { runHttp } from './http';
 export { runMemory } from './memory';
 export { runMicro } from './micro';
+export { runProfiling } from './profiling';
 export { runSize } from './size';
 export { runStartup } from './startup';

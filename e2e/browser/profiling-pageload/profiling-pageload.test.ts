@@ -102,7 +102,9 @@ describe.skipIf(skipReason)('page-load profiles with browserProfilingIntegration
   });
 
   it('where the browser has no JS Self-Profiling API, says so and sends the page load unprofiled', async () => {
-    const { page, console } = await openPage('work=100', (p) => p.addInitScript(() => delete (window as { Profiler?: unknown }).Profiler));
+    const { page, console } = await openPage('work=100', async (p) => {
+      await p.addInitScript(() => delete (window as { Profiler?: unknown }).Profiler);
+    });
     const items = await pageloadEnvelope(page);
     expect(items.map(([type]) => type)).toEqual(['transaction']);
     expect(console.some((text) => text.includes('no JS Self-Profiling API'))).toBe(true);

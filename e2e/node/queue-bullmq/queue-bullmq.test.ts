@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
-import { eventsOf, requireService, SERVICES, startWorker, uniqueName, type Worker } from '../db-lib/services';
+import type { Event } from '@sentry-sdk/core';
+import {
+  eventsOf,
+  requireService,
+  SERVICES,
+  startWorker,
+  uniqueName,
+  waitUntil,
+  type Worker,
+} from '../db-lib/services';
 import { startService, type Service } from '../http-lib/services';
 import { checkChain } from '../queue-lib/check-chain';
 
@@ -38,9 +47,10 @@ describe('bullmq: request → Queue.add → Worker → PostgreSQL, one trace', (
       running.push(producer);
       await checkChain(ingest, producer.url, { system: 'bullmq', origin: 'auto.queue.bullmq', queue });
       // what a processor throws is captured, in its job's scope and trace
-      const failure = eventsOf(ingest).find(
-        (event) => event.exception?.values?.[0]?.value === 'gamma failed on purpose',
-      );
+      const findFailure = (): Event | undefined =>
+        eventsOf(ingest).find((event) => event.exception?.values?.[0]?.value === 'gamma failed on purpose');
+      await waitUntil('the error gamma threw', () => findFailure() !== undefined);
+      const failure = findFailure();
       expect(failure).toMatchObject({ tags: { job: 'gamma' }, server_name: 'worker' });
       expect(failure?.exception?.values?.[0]?.mechanism).toMatchObject({
         type: 'auto.queue.bullmq',

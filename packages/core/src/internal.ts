@@ -107,6 +107,7 @@ export {
   type RawSample,
   type TransactionProfile,
 } from './profiling';
+export { scrubEventForOptions } from './scrubbing';
 export {
   callGuarded,
   copyArray,

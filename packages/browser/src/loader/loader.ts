@@ -29,6 +29,8 @@ const QUEUED_METHODS = [
   'showReportDialog',
 ];
 const HANDLERS = 'auto.browser.global_handlers.on';
+// What the queue holds at most while the bundle is not there (never, when it cannot load).
+const MAX_QUEUED = 100;
 
 (() => {
   try {
@@ -49,8 +51,11 @@ const HANDLERS = 'auto.browser.global_handlers.on';
     const callbacks: unknown[] = [];
     let requested = false;
 
+    const enqueue = (item: Queued): void => {
+      if (queue.length < MAX_QUEUED) queue.push(item);
+    };
     const record = (event: Event): void => {
-      queue.push([event.type, [event]]);
+      enqueue([event.type, [event]]);
       load();
     };
     const stopRecording = (): void => {
@@ -120,12 +125,12 @@ const HANDLERS = 'auto.browser.global_handlers.on';
     addEventListener('unhandledrejection', record);
     for (const name of QUEUED_METHODS) {
       api[name] = (...args: unknown[]) => {
-        queue.push([name, args]);
+        enqueue([name, args]);
         if (name.startsWith('capture')) load();
       };
     }
     api['onLoad'] = (callback: unknown) => {
-      callbacks.push(callback);
+      if (callbacks.length < MAX_QUEUED) callbacks.push(callback);
     };
     api['forceLoad'] = load;
     win.Sentry = api;

@@ -74,14 +74,20 @@ export function createSampleCollector(backend: ProfilerBackend, options: SampleC
     collectTimer = periodicTimer = lingerTimer = undefined;
   };
 
+  // One timer per idle spell, not per recording: a busy server opens and ends recordings all the
+  // time, and re-arming a timer each time would cost more than the recordings themselves.
+  let idleSince = 0;
   const startLinger = (): void => {
+    idleSince = timestampInSeconds();
     if (lingerTimer !== undefined || !running) return;
-    lingerTimer = unrefTimer(
-      timers.setTimeout(() => {
-        lingerTimer = undefined;
-        if (open.size === 0 && waiters.length === 0 && running) collectNow(true);
-      }, options.lingerMs),
-    );
+    const check = (): void => {
+      lingerTimer = undefined;
+      if (open.size > 0 || waiters.length > 0 || !running) return;
+      const idleMs = (timestampInSeconds() - idleSince) * 1000;
+      if (idleMs >= options.lingerMs) collectNow(true);
+      else lingerTimer = unrefTimer(timers.setTimeout(check, options.lingerMs - idleMs));
+    };
+    lingerTimer = unrefTimer(timers.setTimeout(check, options.lingerMs));
   };
 
   /** One collection for everything that waits; synchronous when the backend is. */
@@ -145,8 +151,6 @@ export function createSampleCollector(backend: ProfilerBackend, options: SampleC
   };
 
   const startBackend = (): boolean => {
-    if (lingerTimer !== undefined) timers.clearTimeout(lingerTimer);
-    lingerTimer = undefined;
     if (running) return true;
     running = callGuarded('The profiler backend start', () => backend.start(), false) === true;
     if (running) periodicTimer = unrefTimer(timers.setInterval(() => collectNow(), options.maxCollectIntervalMs));

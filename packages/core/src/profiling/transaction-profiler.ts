@@ -44,6 +44,8 @@ interface ActiveProfile {
   start: number;
   end: number | undefined;
   collections: Promise<RawProfile[]> | undefined;
+  /** Ended before MIN_PROFILE_DURATION_MS: nothing was collected. */
+  tooShort: boolean;
 }
 
 /** Creates the transaction profiler of a client. */
@@ -64,25 +66,28 @@ export function createTransactionProfiler(
   };
 
   const endProfile = (profile: ActiveProfile, end: number): void => {
-    if (profile.collections) return;
+    if (profile.collections || profile.tooShort) return;
     profile.end = end;
     if ((end - profile.start) * 1000 < MIN_PROFILE_DURATION_MS) {
+      // most transactions of a busy server: no collection, no promise
       profile.recording.cancel();
-      profile.collections = Promise.resolve([]);
+      profile.tooShort = true;
     } else {
       profile.collections = new Promise((resolve) => profile.recording.end(resolve));
     }
+  };
+
+  const drop = (samples: number): undefined => {
+    DEBUG_BUILD && debug.log(`A profile has ${samples} sample(s) (fewer than ${MIN_PROFILE_SAMPLES}) or is too short; dropped.`);
+    client.recordDroppedEvent('insufficient_data', 'profile');
+    return undefined;
   };
 
   const complete = (profile: ActiveProfile, collections: RawProfile[]): TransactionProfile | undefined => {
     const start = profile.start;
     const end = Math.min(profile.end ?? timestampInSeconds(), start + MAX_PROFILE_DURATION_MS / 1000);
     const data = buildProfile(collections, start, end);
-    if (data.samples.length < MIN_PROFILE_SAMPLES) {
-      DEBUG_BUILD && debug.log(`A profile has ${data.samples.length} sample(s) (fewer than ${MIN_PROFILE_SAMPLES}); dropped.`);
-      client.recordDroppedEvent('insufficient_data', 'profile');
-      return undefined;
-    }
+    if (data.samples.length < MIN_PROFILE_SAMPLES) return drop(data.samples.length);
     const profileId = profile.handle.profileId;
     return createTransactionProfile({ profileId, data, start, end, environment: environment() });
   };
@@ -105,6 +110,7 @@ export function createTransactionProfiler(
         start,
         end: undefined,
         collections: undefined,
+        tooShort: false,
       };
       active.set(spanId, profile);
       return profile.handle;
@@ -122,8 +128,12 @@ export function createTransactionProfiler(
       const profile = typeof spanId === 'string' ? active.get(spanId) : undefined;
       if (!profile) return event;
       active.delete(spanId as string);
-      if (!profile.collections) endProfile(profile, timestampInSeconds());
-      return (profile.collections ?? Promise.resolve([])).then((collections) => {
+      endProfile(profile, timestampInSeconds());
+      if (!profile.collections) {
+        drop(0);
+        return event;
+      }
+      return profile.collections.then((collections) => {
         const built = complete(profile, collections);
         if (!built) return event;
         if (waiting.size >= MAX_WAITING_PROFILES) waiting.delete(waiting.keys().next().value as string);

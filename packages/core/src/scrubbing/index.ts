@@ -1,4 +1,4 @@
 export { createScrubber, type ScrubbingOptions } from './create-scrubber';
-export { scrubData, type Scrubber } from './scrub-data';
+export type { Scrubber } from './scrub-data';
 export { scrubEnvelope } from './scrub-envelope';
-export { FILTERED } from './value-patterns';
+export { scrubEventForOptions } from './scrub-event';

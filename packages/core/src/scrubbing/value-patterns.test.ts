@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createKeyMatcher } from './key-matcher';
 import { createValueScrubber } from './value-patterns';
 
-const scrub = createValueScrubber(createKeyMatcher({ denyKeys: [], allowKeys: [] }), []);
+const denialOf = createKeyMatcher({ denyKeys: [], allowKeys: [] });
+const scrub = createValueScrubber((key) => denialOf(key) !== 0, []);
 
 describe('the value scrubber', () => {
   it('masks Luhn-valid card numbers, plain or grouped, and keeps other digit runs', () => {
@@ -26,6 +27,14 @@ describe('the value scrubber', () => {
       'GET https://api.example.org/v1?page=2&access_token=[Filtered]&api-key=[Filtered]#top',
     );
     expect(scrub('password=hunter2&remember=1')).toBe('password=[Filtered]&remember=1');
+    expect(scrub('connecting with password=hunter2 to db')).toBe('connecting with password=[Filtered] to db');
+    expect(scrub('const password = input.value;')).toBe('const password = input.value;');
+  });
+
+  it('masks values of secret keys in JSON text', () => {
+    expect(scrub('{"user":"ana","password":"hunter2","api_key" : "k\\"1"}')).toBe(
+      '{"user":"ana","password":"[Filtered]","api_key" : "[Filtered]"}',
+    );
   });
 
   it('returns the very string when nothing matched', () => {

@@ -10,8 +10,10 @@ const BEARER = /\b(bearer\s+)(?=[\w\-.~+/]*[\d\-.~+/])[\w\-.~+/]{8,}=*/gi;
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 // `scheme://user:password@` (protocol.md §15: URL credentials never leave).
 const URL_USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)([^\s/?#@]+)@/gi;
-// `key=value` pairs of query strings (or of a bare `a=1&b=2`).
-const QUERY_PAIR = /(^|[?&;])([^=&#\s?;]+)=([^&#\s;]*)/g;
+// `key=value` pairs of query strings, of a bare `a=1&b=2`, or in prose (`connecting with password=…`).
+const QUERY_PAIR = /(^|[?&;\s])([^=&#\s?;]+)=([^&#\s;]*)/g;
+// `"key": "value"` pairs of JSON text (a raw request body, a logged payload).
+const JSON_PAIR = /("((?:[^"\\]|\\.){1,100})"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 function isLuhnValid(digits: string): boolean {
   let sum = 0;
@@ -57,6 +59,11 @@ export function createValueScrubber(
       value !== FILTERED && value !== '' && isDeniedKey(decodeKey(key)) ? `${separator}${key}=${FILTERED}` : match,
     );
 
+  const maskJson = (text: string): string =>
+    text.replace(JSON_PAIR, (match, prefix: string, key: string, value: string) =>
+      value !== FILTERED && value !== '' && isDeniedKey(key) ? `${prefix}"${FILTERED}"` : match,
+    );
+
   return (text) => {
     // Shorter strings cannot hold any of the shapes below; most strings of an event are short.
     if (text.length < 8) return text;
@@ -64,6 +71,7 @@ export function createValueScrubber(
     if (/\d{4}/.test(result)) result = maskCards(result);
     if (result.includes('://') && result.includes('@')) result = maskUserinfo(result);
     if (result.includes('=')) result = maskQuery(result);
+    if (result.includes('":')) result = maskJson(result);
     if (/bearer/i.test(result)) result = result.replace(BEARER, `$1${FILTERED}`);
     if (result.includes('eyJ')) result = result.replace(JWT, FILTERED);
     for (const pattern of patterns) result = result.replace(pattern, FILTERED);

@@ -1,5 +1,5 @@
 import { getCurrentScope, getIsolationScope, type ClientLike } from '@sentry-sdk/core';
-import { getCombinedScopeData, normalize } from '@sentry-sdk/core/internal';
+import { getCombinedScopeData, normalize, scrubEventForOptions } from '@sentry-sdk/core/internal';
 import { getAppStartTime, getCloudResourceContext, getCultureContext, getDeviceContext } from '../context';
 
 const BREADCRUMBS_KEPT = 20;
@@ -29,7 +29,9 @@ export function createAnrEventTemplate(
   if (Object.keys(scope.user).length) template['user'] = scope.user;
   if (Object.keys(scope.extra).length) template['extra'] = scope.extra;
   if (scope.breadcrumbs.length) template['breadcrumbs'] = scope.breadcrumbs.slice(-BREADCRUMBS_KEPT);
-  return normalize(template, 5) as Record<string, unknown>;
+  const normalized = normalize(template, 5) as Record<string, unknown>;
+  // the worker sends it without the client's pipeline: secrets are filtered here (option `scrubbing`)
+  return scrubEventForOptions(normalized, options) ?? { platform: 'node', sdk: template['sdk'] };
 }
 
 /** The contexts of the process that do not change while it runs: runtime, app start, device, culture, cloud. */

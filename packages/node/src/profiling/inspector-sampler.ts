@@ -35,7 +35,7 @@ let shared: InspectorSampler | undefined;
  * and code compiled meanwhile loses its inlined frames. A "keep-alive" profile, started through the
  * inspector's console (`console.profile`), keeps it up from `warmUp` on, so that `Profiler.stop`
  * + `Profiler.start` cost well under a millisecond. It is skipped while the inspector listens for
- * a debugger (`--inspect`), whose profiler panel would list it: profiling then costs more.
+ * a debugger (`--inspect`) and under `--cpu-prof` (see keepaliveAllowed): profiling then costs more.
  */
 export function getInspectorSampler(intervalUs: number): InspectorSampler {
   shared ??= createInspectorSampler(intervalUs);
@@ -52,7 +52,7 @@ function createInspectorSampler(intervalUs: number): InspectorSampler {
   const subscribers = new Set<SamplerSubscription>();
 
   const startKeepalive = (): void => {
-    if (inspector.url() !== undefined) return;
+    if (!keepaliveAllowed()) return;
     const previous = keepalive;
     keepalive = `sentry-sdk-profiler-keepalive-${process.pid}-${threadId}-${++count}`;
     // the new one first: the profiler stays up across the swap
@@ -136,6 +136,15 @@ function createInspectorSampler(intervalUs: number): InspectorSampler {
       if (subscribers.size === 0 && warmth === 0) disconnect();
     },
   };
+}
+
+/**
+ * Console profiles reach every session that enables the profiler: a debugger's profiler panel (the
+ * inspector listens for one) would list them, and Node's own `--cpu-prof` session complains on stderr.
+ */
+function keepaliveAllowed(): boolean {
+  const flags = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].join(' ');
+  return inspector.url() === undefined && !flags.includes('--cpu-prof');
 }
 
 /** `session.post` as a function that returns the answer: an in-thread session answers before `post` returns. */
