@@ -101,7 +101,13 @@ process.stdin.on('data', (chunk) => {
 });
 `;
 
-async function loadOnce(script: string, pkg: string, variant: Variant, warmupS: number, durationS: number): Promise<LoadSample> {
+async function loadOnce(
+  script: string,
+  pkg: string,
+  variant: Variant,
+  warmupS: number,
+  durationS: number,
+): Promise<LoadSample> {
   const child = spawnNode(script, [variant.route, variant.mode, LOOPBACK_DSN, pkg]);
   let stdout = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -111,7 +117,12 @@ async function loadOnce(script: string, pkg: string, variant: Variant, warmupS: 
     const url = `http://127.0.0.1:${port}/`;
     await autocannon({ url, connections: CONNECTIONS, duration: warmupS });
     child.stdin?.write('mark\n');
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: durationS, maxOverallRequests: 2_000_000 });
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: durationS,
+      maxOverallRequests: 2_000_000,
+    });
     child.stdin?.write('stop\n');
     await once(child, 'exit');
     const report = parseResult<ServerReport>(stdout);
@@ -170,8 +181,9 @@ export async function runProfiling(ctx: BenchContext, sdks: Sdks): Promise<Secti
   ctx.log(`profiling: ${rounds} round(s) of ${variants.length} loads done`);
 
   const median = (variant: Variant | undefined, pick: (s: LoadSample) => number): number =>
-    summarize((variant ? samples.get(variant) ?? [] : []).map(pick)).median;
-  const find = (route: Route, mode: Mode): Variant | undefined => variants.find((v) => v.route === route && v.mode === mode);
+    summarize((variant ? (samples.get(variant) ?? []) : []).map(pick)).median;
+  const find = (route: Route, mode: Mode): Variant | undefined =>
+    variants.find((v) => v.route === route && v.mode === mode);
   const rows = variants.map((variant) => {
     const s = samples.get(variant) ?? [];
     const base = find(variant.route, 'tracing');
@@ -179,9 +191,19 @@ export async function runProfiling(ctx: BenchContext, sdks: Sdks): Promise<Secti
       variant.route === 'fast' ? 'GET / → "ok"' : `GET / → ${WORK_MS} ms of CPU`,
       variant.mode === 'tracing' ? '100 % tracing' : '100 % tracing + 100 % profiling',
       formatSummary(summarize(s.map((x) => x.rps))),
-      variant.mode === 'tracing' ? '—' : formatRatio(median(variant, (x) => x.rps), median(base, (x) => x.rps)),
+      variant.mode === 'tracing'
+        ? '—'
+        : formatRatio(
+            median(variant, (x) => x.rps),
+            median(base, (x) => x.rps),
+          ),
       formatSummary(summarize(s.map((x) => x.cpuUsPerRequest))),
-      variant.mode === 'tracing' ? '—' : formatRatio(median(variant, (x) => x.cpuUsPerRequest), median(base, (x) => x.cpuUsPerRequest)),
+      variant.mode === 'tracing'
+        ? '—'
+        : formatRatio(
+            median(variant, (x) => x.cpuUsPerRequest),
+            median(base, (x) => x.cpuUsPerRequest),
+          ),
       formatSummary(summarize(s.map((x) => x.p99))),
       formatNumber(median(variant, (x) => x.transactions)),
       formatNumber(median(variant, (x) => x.profiles)),
@@ -189,12 +211,28 @@ export async function runProfiling(ctx: BenchContext, sdks: Sdks): Promise<Secti
   });
 
   const goals: Goal[] = routes.map((route) => {
-    const rps = [median(find(route, 'profiling'), (x) => x.rps), median(find(route, 'tracing'), (x) => x.rps)];
-    const cpu = [median(find(route, 'profiling'), (x) => x.cpuUsPerRequest), median(find(route, 'tracing'), (x) => x.cpuUsPerRequest)];
+    const rps = [
+      median(find(route, 'profiling'), (x) => x.rps),
+      median(find(route, 'tracing'), (x) => x.rps),
+    ];
+    const cpu = [
+      median(find(route, 'profiling'), (x) => x.cpuUsPerRequest),
+      median(find(route, 'tracing'), (x) => x.cpuUsPerRequest),
+    ];
     const goal = `profiling at 100 % (${route === 'fast' ? 'instant' : `${WORK_MS} ms`} requests): under 5 % less throughput and under 5 % more CPU per request than tracing alone`;
-    if (!hasIntegration) return { goal, status: 'not measured yet', detail: `${pkg} exports no nodeProfilingIntegration (build it first)` };
+    if (!hasIntegration)
+      return {
+        goal,
+        status: 'not measured yet',
+        detail: `${pkg} exports no nodeProfilingIntegration (build it first)`,
+      };
     const detail = `throughput ${formatRatio(rps[0]!, rps[1]!)}, CPU per request ${formatRatio(cpu[0]!, cpu[1]!)} of tracing alone`;
-    return judge(goal, [...rps, ...cpu], () => rps[0]! >= 0.95 * rps[1]! && cpu[0]! <= 1.05 * cpu[1]!, detail);
+    return judge(
+      goal,
+      [...rps, ...cpu],
+      () => rps[0]! >= 0.95 * rps[1]! && cpu[0]! <= 1.05 * cpu[1]!,
+      detail,
+    );
   });
 
   const lines = [
@@ -208,7 +246,17 @@ export async function runProfiling(ctx: BenchContext, sdks: Sdks): Promise<Secti
       'Transactions and profiles are what reached the transport in the measured window. Medians (IQR) over rounds.',
     '',
     ...table(
-      ['route', 'mode', 'requests/s', 'vs tracing', 'CPU µs / request', 'vs tracing', 'p99 ms', 'transactions', 'profiles'],
+      [
+        'route',
+        'mode',
+        'requests/s',
+        'vs tracing',
+        'CPU µs / request',
+        'vs tracing',
+        'p99 ms',
+        'transactions',
+        'profiles',
+      ],
       rows,
     ),
   ];

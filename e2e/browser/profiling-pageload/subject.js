@@ -7,7 +7,10 @@ Sentry.init({
   release: 'shop@5.0.0',
   tracesSampleRate: 1,
   profilesSampleRate: 1,
-  integrations: [Sentry.browserTracingIntegration({ idleTimeout: 300 }), Sentry.browserProfilingIntegration()],
+  integrations: [
+    Sentry.browserTracingIntegration({ idleTimeout: 300 }),
+    Sentry.browserProfilingIntegration(),
+  ],
 });
 
 // The known hot function: CPU-bound, named so that nothing else on the page shares its name.

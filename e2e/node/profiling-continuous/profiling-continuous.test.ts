@@ -16,7 +16,9 @@ afterEach(async () => {
 });
 
 const payloads = <T>(type: string): T[] =>
-  ingest.received.flatMap(({ envelope }) => envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as T));
+  ingest.received.flatMap(({ envelope }) =>
+    envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as T),
+  );
 
 /** Chunks in the order their samples ran. */
 function chunksInOrder(): ProfileChunk[] {
@@ -57,7 +59,10 @@ function checkChunk(chunk: ProfileChunk, profilerId: string): void {
 
 describe('continuous profiling with nodeProfilingIntegration (the built SDK)', () => {
   it('manual: sends chunks on schedule while running and the last on stopProfiler, spans linked to the profiler', async () => {
-    const result = await runSubject(script, ingest, { env: { MODE: 'manual', CHUNK_MS: '500' }, timeoutMs: 30_000 });
+    const result = await runSubject(script, ingest, {
+      env: { MODE: 'manual', CHUNK_MS: '500' },
+      timeoutMs: 30_000,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const stoppedAt = Number(/stopped (\S+)/.exec(result.stdout)![1]);
@@ -72,29 +77,41 @@ describe('continuous profiling with nodeProfilingIntegration (the built SDK)', (
     expect(endedBeforeStop.length).toBeGreaterThanOrEqual(2);
     // consecutive chunks follow each other: none overlaps the next
     for (let i = 1; i < chunks.length; i++)
-      expect(chunks[i]!.profile.samples[0]!.timestamp).toBeGreaterThan(chunks[i - 1]!.profile.samples.at(-1)!.timestamp);
+      expect(chunks[i]!.profile.samples[0]!.timestamp).toBeGreaterThan(
+        chunks[i - 1]!.profile.samples.at(-1)!.timestamp,
+      );
     expect(hotShare(chunks)).toBeGreaterThan(0.6);
-    const chunkItems = ingest.received.flatMap(({ envelope }) => envelope[1].filter(([h]) => h.type === 'profile_chunk'));
+    const chunkItems = ingest.received.flatMap(({ envelope }) =>
+      envelope[1].filter(([h]) => h.type === 'profile_chunk'),
+    );
     expect(chunkItems.every(([headers]) => headers.platform === 'node')).toBe(true);
 
     // the transaction and its spans carry the profiler id and the thread, which Sentry joins on
     const [transaction] = payloads<Event>('transaction');
     assertValidEvent(transaction);
     expect(transaction!.contexts!['profile']).toEqual({ profiler_id: profilerId });
-    expect(transaction!.contexts!['trace']).toMatchObject({ data: { profiler_id: profilerId, 'thread.id': '0', 'thread.name': 'main' } });
+    expect(transaction!.contexts!['trace']).toMatchObject({
+      data: { profiler_id: profilerId, 'thread.id': '0', 'thread.name': 'main' },
+    });
     const spans = transaction!.spans as unknown as SpanJSON[];
     expect(spans).toHaveLength(16);
-    for (const span of spans) expect(span.data).toMatchObject({ profiler_id: profilerId, 'thread.id': '0', 'thread.name': 'main' });
+    for (const span of spans)
+      expect(span.data).toMatchObject({ profiler_id: profilerId, 'thread.id': '0', 'thread.name': 'main' });
     // the samples of the spans' time ranges are in the chunks: the hot function in each
     const samples = chunks.flatMap((c) => c.profile.samples);
     for (const span of spans) {
-      const inSpan = samples.filter((s) => s.timestamp >= span.start_timestamp && s.timestamp <= span.timestamp!);
+      const inSpan = samples.filter(
+        (s) => s.timestamp >= span.start_timestamp && s.timestamp <= span.timestamp!,
+      );
       expect(inSpan.length).toBeGreaterThan(0);
     }
   });
 
-  it("trace: profiles while the root span runs, without startProfiler, and sends the chunk when it ends", async () => {
-    const result = await runSubject(script, ingest, { env: { MODE: 'trace', CHUNK_MS: '60000', ROUNDS: '8' }, timeoutMs: 30_000 });
+  it('trace: profiles while the root span runs, without startProfiler, and sends the chunk when it ends', async () => {
+    const result = await runSubject(script, ingest, {
+      env: { MODE: 'trace', CHUNK_MS: '60000', ROUNDS: '8' },
+      timeoutMs: 30_000,
+    });
     expect(result.code).toBe(0);
     const chunks = chunksInOrder();
     expect(chunks).toHaveLength(1);

@@ -26,7 +26,9 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 async function work() {
   for (let round = 0; round < rounds; round++) {
-    Sentry.startSpan({ name: `resize batch ${round}`, op: 'function' }, () => resizeThumbnailsContinuousHotLoop(100));
+    Sentry.startSpan({ name: `resize batch ${round}`, op: 'function' }, () =>
+      resizeThumbnailsContinuousHotLoop(100),
+    );
     await pause();
   }
 }

@@ -16,7 +16,9 @@ afterEach(async () => {
 });
 
 const payloads = <T>(type: string): T[] =>
-  ingest.received.flatMap(({ envelope }) => envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as T));
+  ingest.received.flatMap(({ envelope }) =>
+    envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as T),
+  );
 
 describe('a transaction profiled by nodeProfilingIntegration (the built SDK, V8 profiler)', () => {
   it('sends a profile in which the hot function dominates, within the transaction, beside it in its envelope', async () => {
@@ -25,7 +27,9 @@ describe('a transaction profiled by nodeProfilingIntegration (the built SDK, V8 
     expect(result.stdout).toBe('report ready\n');
     expect(result.code).toBe(0);
 
-    const envelope = ingest.received.find(({ envelope: [, items] }) => items.some(([h]) => h.type === 'transaction'))!;
+    const envelope = ingest.received.find(({ envelope: [, items] }) =>
+      items.some(([h]) => h.type === 'transaction'),
+    )!;
     const items = envelope.envelope[1];
     expect(items.map(([h]) => h.type)).toEqual(['transaction', 'profile']);
     const transaction = items[0]![1] as Event;
@@ -44,13 +48,20 @@ describe('a transaction profiled by nodeProfilingIntegration (the built SDK, V8 
       transaction: { id: transaction.event_id, name: 'quarterly report', active_thread_id: '0' },
       profile: { thread_metadata: { '0': { name: 'main' } } },
     });
-    expect(profile.transaction!.trace_id).toBe((transaction.contexts!['trace'] as { trace_id: string }).trace_id);
+    expect(profile.transaction!.trace_id).toBe(
+      (transaction.contexts!['trace'] as { trace_id: string }).trace_id,
+    );
 
     // the hot function dominates: the innermost application frame of most samples
     const { frames, stacks, samples } = profile.profile;
     expect(samples.length).toBeGreaterThanOrEqual(20);
     const hotFrame = frames.findIndex((frame) => frame.function === HOT);
-    expect(frames[hotFrame]).toMatchObject({ abs_path: script, filename: script, module: 'subject', in_app: true });
+    expect(frames[hotFrame]).toMatchObject({
+      abs_path: script,
+      filename: script,
+      module: 'subject',
+      in_app: true,
+    });
     const innermost = new Map<string, number>();
     for (const sample of samples) {
       const frame = stacks[sample.stack_id]!.map((i) => frames[i]!).find((f) => f.abs_path !== undefined);
@@ -85,9 +96,9 @@ describe('a transaction profiled by nodeProfilingIntegration (the built SDK, V8 
     assertValidEvent(transaction);
     expect(transaction!.contexts).not.toHaveProperty('profile');
     expect(payloads('profile')).toEqual([]);
-    const discarded = payloads<{ discarded_events: { reason: string; category: string; quantity: number }[] }>('client_report').flatMap(
-      (report) => report.discarded_events,
-    );
+    const discarded = payloads<{
+      discarded_events: { reason: string; category: string; quantity: number }[];
+    }>('client_report').flatMap((report) => report.discarded_events);
     expect(discarded).toContainEqual({ reason: 'insufficient_data', category: 'profile', quantity: 1 });
   });
 });

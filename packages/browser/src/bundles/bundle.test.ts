@@ -69,6 +69,7 @@ const NOT_IN_ANY_BUNDLE = [
   'makeBrowserOfflineTransport',
   'showReportDialog',
   // profiling of pages is an add-on of its own, not built yet
+  'browserProfilingIntegration',
   'Profile',
   'startProfiler',
   'stopProfiler',

@@ -25,17 +25,28 @@ export interface BrowserProfilingOptions {
  * @example init({ dsn, tracesSampleRate: 1, profilesSampleRate: 1, integrations: [browserTracingIntegration(), browserProfilingIntegration()] });
  */
 export function browserProfilingIntegration(options: BrowserProfilingOptions = {}): Integration {
-  const sampleInterval = readPositive(options.sampleIntervalMs, 'sampleIntervalMs', DEFAULT_SAMPLE_INTERVAL_MS);
-  const maxBufferSize = Math.floor(readPositive(options.maxBufferSize, 'maxBufferSize', DEFAULT_MAX_BUFFER_SIZE));
-  return createProfilingIntegration(NAME, () => createJsSelfProfilingBackend({ sampleInterval, maxBufferSize }), {
-    // one profiler per page at a time: collect as soon as a transaction ends, stop when none runs
-    collector: { collectDelayMs: 0, lingerMs: 0, maxCollectIntervalMs: sampleInterval * maxBufferSize },
-  });
+  const sampleInterval = readPositive(
+    options.sampleIntervalMs,
+    'sampleIntervalMs',
+    DEFAULT_SAMPLE_INTERVAL_MS,
+  );
+  const maxBufferSize = Math.floor(
+    readPositive(options.maxBufferSize, 'maxBufferSize', DEFAULT_MAX_BUFFER_SIZE),
+  );
+  return createProfilingIntegration(
+    NAME,
+    () => createJsSelfProfilingBackend({ sampleInterval, maxBufferSize }),
+    {
+      // one profiler per page at a time: collect as soon as a transaction ends, stop when none runs
+      collector: { collectDelayMs: 0, lingerMs: 0, maxCollectIntervalMs: sampleInterval * maxBufferSize },
+    },
+  );
 }
 
 function readPositive(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
-  DEBUG_BUILD && debug.warn(`browserProfilingIntegration: ${name} must be a positive number; using ${fallback}.`);
+  DEBUG_BUILD &&
+    debug.warn(`browserProfilingIntegration: ${name} must be a positive number; using ${fallback}.`);
   return fallback;
 }

@@ -11,7 +11,12 @@ const trace: JsProfilerTrace = {
     { name: '' },
   ],
   stacks: [{ frameId: 0 }, { frameId: 1, parentId: 0 }, { frameId: 2, parentId: 1 }],
-  samples: [{ timestamp: 100, stackId: 2 }, { timestamp: 110 }, { timestamp: 120, stackId: 2 }, { timestamp: 130, stackId: 0 }],
+  samples: [
+    { timestamp: 100, stackId: 2 },
+    { timestamp: 110 },
+    { timestamp: 120, stackId: 2 },
+    { timestamp: 130, stackId: 0 },
+  ],
 };
 
 describe('convertJsProfile', () => {
@@ -26,13 +31,27 @@ describe('convertJsProfile', () => {
   });
 
   it('maps times from the performance clock to epoch seconds, and resources to paths', () => {
-    expect(raw.samples.map((s) => s.timestamp)).toEqual([1_700_000_000.1, 1_700_000_000.11, 1_700_000_000.12, 1_700_000_000.13]);
-    expect(raw.frames[0]).toEqual({ function: 'render', abs_path: 'https://shop.example/app.js', lineno: 10, colno: 3 });
+    expect(raw.samples.map((s) => s.timestamp)).toEqual([
+      1_700_000_000.1, 1_700_000_000.11, 1_700_000_000.12, 1_700_000_000.13,
+    ]);
+    expect(raw.frames[0]).toEqual({
+      function: 'render',
+      abs_path: 'https://shop.example/app.js',
+      lineno: 10,
+      colno: 3,
+    });
     expect(raw.frames[2]).toEqual({ function: '(anonymous)' });
   });
 
   it('survives a malformed trace whose parent links loop', () => {
-    const looping: JsProfilerTrace = { ...trace, stacks: [{ frameId: 0, parentId: 1 }, { frameId: 1, parentId: 0 }], samples: [{ timestamp: 1, stackId: 0 }] };
+    const looping: JsProfilerTrace = {
+      ...trace,
+      stacks: [
+        { frameId: 0, parentId: 1 },
+        { frameId: 1, parentId: 0 },
+      ],
+      samples: [{ timestamp: 1, stackId: 0 }],
+    };
     expect(convertJsProfile(looping, 0).stacks[1]).toEqual([0, 1]);
   });
 });

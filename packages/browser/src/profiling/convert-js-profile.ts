@@ -24,7 +24,7 @@ export function convertJsProfile(trace: JsProfilerTrace, timeOrigin: number): Ra
     if (id !== undefined) return id;
     const stack: number[] = [];
     // parent links run towards the root; a bound guards against a malformed (cyclic) trace
-    for (let at: number | undefined = traceStackId; at !== undefined && stack.length < trace.stacks.length; ) {
+    for (let at: number | undefined = traceStackId; at !== undefined && stack.length < trace.stacks.length;) {
       const entry: JsProfilerTrace['stacks'][number] | undefined = trace.stacks[at];
       if (!entry) break;
       stack.push(entry.frameId);

@@ -1,4 +1,10 @@
-import { DEBUG_BUILD, debug, type ProfilerBackend, type ProfilerEnvironment, type RawProfile } from '@sentry-sdk/core/internal';
+import {
+  DEBUG_BUILD,
+  debug,
+  type ProfilerBackend,
+  type ProfilerEnvironment,
+  type RawProfile,
+} from '@sentry-sdk/core/internal';
 import { convertJsProfile } from './convert-js-profile';
 import { getJsProfilerConstructor, type JsProfiler } from './js-self-profiling';
 
@@ -20,7 +26,11 @@ export function createJsSelfProfilingBackend(settings: JsProfilerSettings): Prof
   const startOne = (): JsProfiler | undefined => {
     const Profiler = getJsProfilerConstructor();
     if (!Profiler) {
-      if (!explained) DEBUG_BUILD && debug.log('browserProfilingIntegration: this browser has no JS Self-Profiling API (window.Profiler); nothing is profiled.');
+      if (!explained)
+        DEBUG_BUILD &&
+          debug.log(
+            'browserProfilingIntegration: this browser has no JS Self-Profiling API (window.Profiler); nothing is profiled.',
+          );
       explained = true;
       return undefined;
     }

@@ -23,7 +23,10 @@ export interface JsProfiler {
 }
 
 /** The `Profiler` constructor; it throws unless the document allows `js-profiling`. */
-export type JsProfilerConstructor = new (options: { sampleInterval: number; maxBufferSize: number }) => JsProfiler;
+export type JsProfilerConstructor = new (options: {
+  sampleInterval: number;
+  maxBufferSize: number;
+}) => JsProfiler;
 
 /** The page's `Profiler` constructor, when the browser has one (Chromium). */
 export function getJsProfilerConstructor(): JsProfilerConstructor | undefined {

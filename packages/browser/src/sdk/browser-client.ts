@@ -1,4 +1,5 @@
 import { Client, SDK_VERSION, type ClientOptions, type Event } from '@sentry-sdk/core';
+import { copyOwnEntries } from '@sentry-sdk/core/internal';
 import { onPageHide } from '../transport';
 
 /** The SDK's name on every event and envelope; the `sentry` entity is reserved for official SDKs (protocol.md §5.1). */
@@ -19,7 +20,9 @@ function addSdkSettings(event: Event, sendDefaultPii: boolean | undefined): void
  * sent when the page hides, since a closing page has no later chance.
  */
 export class BrowserClient extends Client {
-  public constructor(options: BrowserClientOptions) {
+  public constructor(input: BrowserClientOptions) {
+    // read once, guarded: the constructor is public API and may be handed anything
+    const options = copyOwnEntries<BrowserClientOptions>(input);
     super({
       ...options,
       platform: options.platform ?? 'javascript',

@@ -28,7 +28,9 @@ export interface ClockBackend {
  * Samples every `intervalMs` of real time between collections (synchronously, or after a
  * microtask with `async`). `canStart: false` makes a runtime that cannot profile.
  */
-export function createClockBackend(options: { intervalMs?: number; async?: boolean; canStart?: boolean } = {}): ClockBackend {
+export function createClockBackend(
+  options: { intervalMs?: number; async?: boolean; canStart?: boolean } = {},
+): ClockBackend {
   const step = (options.intervalMs ?? 5) / 1000;
   const calls = { start: 0, collect: 0, stop: 0 };
   let last: number | undefined;

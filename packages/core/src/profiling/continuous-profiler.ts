@@ -40,7 +40,10 @@ export function createContinuousProfiler(
     if (data.samples.length < 2) {
       // an empty chunk is no loss: nothing ran; a single sample is one Relay would reject
       if (data.samples.length === 1)
-        client.recordDroppedEvent('insufficient_data', env.platform === 'javascript' ? 'profile_chunk_ui' : 'profile_chunk');
+        client.recordDroppedEvent(
+          'insufficient_data',
+          env.platform === 'javascript' ? 'profile_chunk_ui' : 'profile_chunk',
+        );
       return;
     }
     const options = client.getOptions();

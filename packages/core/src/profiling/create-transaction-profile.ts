@@ -12,7 +12,13 @@ export interface TransactionProfile {
   environment?: string;
   runtime?: { name: string; version: string };
   os: { name: string; version: string; build_number?: string };
-  device: { architecture: string; is_emulator?: boolean; locale?: string; manufacturer?: string; model?: string };
+  device: {
+    architecture: string;
+    is_emulator?: boolean;
+    locale?: string;
+    manufacturer?: string;
+    model?: string;
+  };
   transaction?: TransactionLink;
   transactions?: TransactionLink[];
   profile: {

@@ -1,4 +1,8 @@
-export { createContinuousProfiler, DEFAULT_CHUNK_INTERVAL_MS, type ContinuousProfiler } from './continuous-profiler';
+export {
+  createContinuousProfiler,
+  DEFAULT_CHUNK_INTERVAL_MS,
+  type ContinuousProfiler,
+} from './continuous-profiler';
 export { createProfileChunk, type ProfileChunk, type ProfileChunkInput } from './create-profile-chunk';
 export { createProfilingIntegration } from './create-profiling-integration';
 export {

@@ -19,7 +19,10 @@ describe('buildProfile', () => {
     // the same frames under other indices, as a second collection numbers them
     const second: RawProfile = {
       frames: [main, { ...hot }, cold],
-      stacks: [[1, 0], [2, 0]],
+      stacks: [
+        [1, 0],
+        [2, 0],
+      ],
       samples: [
         { timestamp: 10.03, stackId: 0 },
         { timestamp: 10.04, stackId: 1 },
@@ -39,7 +42,10 @@ describe('buildProfile', () => {
   it('keeps only samples within the range, and only the frames and stacks they use', () => {
     const raw: RawProfile = {
       frames: [hot, main, cold],
-      stacks: [[0, 1], [2, 1]],
+      stacks: [
+        [0, 1],
+        [2, 1],
+      ],
       samples: [
         { timestamp: 1, stackId: 1 },
         { timestamp: 2, stackId: 0 },
@@ -55,6 +61,10 @@ describe('buildProfile', () => {
 
   it('gives a sample with an unknown stack an empty stack instead of failing', () => {
     const raw: RawProfile = { frames: [], stacks: [], samples: [{ timestamp: 1, stackId: 7 }] };
-    expect(buildProfile([raw], 0, 2)).toEqual({ frames: [], stacks: [[]], samples: [{ timestamp: 1, stackId: 0 }] });
+    expect(buildProfile([raw], 0, 2)).toEqual({
+      frames: [],
+      stacks: [[]],
+      samples: [{ timestamp: 1, stackId: 0 }],
+    });
   });
 });

@@ -25,8 +25,10 @@ export class Profile {
     } catch (error) {
       DEBUG_BUILD && debug.error('Profile: could not start profiling (an SDK error):', error);
     }
-    if (!control) DEBUG_BUILD && debug.warn('Profile: no profiling integration is installed; nothing is profiled.');
-    else if (!handle) DEBUG_BUILD && debug.log('Profile: the transaction is not sampled, or the runtime cannot profile.');
+    if (!control)
+      DEBUG_BUILD && debug.warn('Profile: no profiling integration is installed; nothing is profiled.');
+    else if (!handle)
+      DEBUG_BUILD && debug.log('Profile: the transaction is not sampled, or the runtime cannot profile.');
     this._handle = handle;
     this.profileId = handle?.profileId;
     this.sampled = handle !== undefined;

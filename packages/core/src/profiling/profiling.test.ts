@@ -5,7 +5,12 @@ import { debug, timestampInSeconds } from '../lib';
 import { getCurrentScope, getGlobalScope, getIsolationScope } from '../scope';
 import { spanToJSON, startInactiveSpan, startSpan, type Span } from '../tracing';
 import type { ClientOptions, Event, Integration } from '../types';
-import { busyFor, CLOCK_ENVIRONMENT, createClockBackend, type ClockBackend } from './clock-backend.test-helper';
+import {
+  busyFor,
+  CLOCK_ENVIRONMENT,
+  createClockBackend,
+  type ClockBackend,
+} from './clock-backend.test-helper';
 import type { ProfileChunk } from './create-profile-chunk';
 import { createProfilingIntegration } from './create-profiling-integration';
 import type { TransactionProfile } from './create-transaction-profile';
@@ -19,7 +24,8 @@ let client: Client | undefined;
 beforeEach(() => {
   recording = createRecordingTransport();
   clock = createClockBackend();
-  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()]) scope.clear().setClient(undefined);
+  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()])
+    scope.clear().setClient(undefined);
 });
 afterEach(async () => {
   await client?.close(2000);
@@ -97,13 +103,17 @@ describe('transaction profiles', () => {
     const link = profile.transaction!;
     expect(anchor + Number(link.relative_start_ns) / 1e9).toBeCloseTo(transaction.start_timestamp!, 5);
     expect(anchor + Number(link.relative_end_ns) / 1e9).toBeCloseTo(transaction.timestamp!, 5);
-    const times = profile.profile.samples.map((sample) => anchor + Number(sample.elapsed_since_start_ns) / 1e9);
+    const times = profile.profile.samples.map(
+      (sample) => anchor + Number(sample.elapsed_since_start_ns) / 1e9,
+    );
     expect(times.length).toBeGreaterThanOrEqual(5);
     for (const time of times) {
       expect(time).toBeGreaterThanOrEqual(transaction.start_timestamp! - 1e-6);
       expect(time).toBeLessThanOrEqual(transaction.timestamp! + 1e-6);
     }
-    expect(profile.profile.samples.every((sample) => sample.thread_id === '0' && sample.stack_id === 0)).toBe(true);
+    expect(profile.profile.samples.every((sample) => sample.thread_id === '0' && sample.stack_id === 0)).toBe(
+      true,
+    );
   });
 
   it('drops the profile of a transaction too short to profile and counts it as insufficient_data', async () => {
@@ -136,9 +146,11 @@ describe('transaction profiles', () => {
   });
 
   it('profiles nothing when the rate is 0, the sampler throws, or the transaction is not sampled', async () => {
-    init({ profilesSampler: () => {
-      throw new Error('sampler bug');
-    } });
+    init({
+      profilesSampler: () => {
+        throw new Error('sampler bug');
+      },
+    });
     startSpan({ name: 'sampler throws' }, () => busyFor(30));
     await client!.flush(2000);
     await client!.close(1000);
@@ -201,7 +213,9 @@ describe('the Profile class', () => {
     expect(anchor + last).toBeLessThanOrEqual(finishedAt + 0.002);
     // the transaction went on after finish(): the profile ended first
     const [transaction] = recording.payloads<Event>('transaction');
-    expect(anchor + Number(sent!.transaction!.relative_end_ns) / 1e9).toBeLessThan(transaction!.timestamp! - 0.02);
+    expect(anchor + Number(sent!.transaction!.relative_end_ns) / 1e9).toBeLessThan(
+      transaction!.timestamp! - 0.02,
+    );
   });
 
   it('is inert without a profiling integration', () => {
@@ -260,7 +274,9 @@ describe('continuous profiling', () => {
     });
     const times = all.flatMap((chunk) => chunk.profile.samples.map((sample) => sample.timestamp));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const chunkItems = recording.envelopes.flatMap(([, items]) => items.filter(([h]) => h.type === 'profile_chunk'));
+    const chunkItems = recording.envelopes.flatMap(([, items]) =>
+      items.filter(([h]) => h.type === 'profile_chunk'),
+    );
     expect(chunkItems.every(([headers]) => headers.platform === 'node')).toBe(true);
 
     expect(spanData).toMatchObject({ 'thread.id': '0', 'thread.name': 'main', profiler_id: profilerId });

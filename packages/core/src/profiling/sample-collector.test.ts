@@ -14,7 +14,10 @@ describe('createSampleCollector', () => {
     const a = collector.open()!;
     const b = collector.open()!;
     busyFor(15);
-    const [first, second] = await Promise.all([collectionsOf((done) => a.end(done)), collectionsOf((done) => b.end(done))]);
+    const [first, second] = await Promise.all([
+      collectionsOf((done) => a.end(done)),
+      collectionsOf((done) => b.end(done)),
+    ]);
     expect(clock.calls).toEqual({ start: 1, collect: 0, stop: 1 });
     expect(first[0]).toBe(second[0]);
     expect(sampleCount(first)).toBeGreaterThanOrEqual(3);
@@ -91,7 +94,9 @@ describe('createSampleCollector', () => {
   });
 
   it('does not open recordings when the backend cannot start, and survives a backend that throws', async () => {
-    expect(createSampleCollector(createClockBackend({ canStart: false }).backend, PACE).open()).toBeUndefined();
+    expect(
+      createSampleCollector(createClockBackend({ canStart: false }).backend, PACE).open(),
+    ).toBeUndefined();
     const clock = createClockBackend();
     clock.backend.stop = () => {
       throw new Error('backend bug');

@@ -55,7 +55,10 @@ interface Waiter {
 type BackendResult = ReturnType<ProfilerBackend['collect']>;
 
 /** Creates the collector of one backend (protocol.md §11.3 for what backends sample). */
-export function createSampleCollector(backend: ProfilerBackend, options: SampleCollectorOptions): SampleCollector {
+export function createSampleCollector(
+  backend: ProfilerBackend,
+  options: SampleCollectorOptions,
+): SampleCollector {
   const open = new Set<RecordingState>();
   let waiters: Waiter[] = [];
   let running = false;
@@ -135,7 +138,12 @@ export function createSampleCollector(backend: ProfilerBackend, options: SampleC
     if (pending) track(pending);
   };
 
-  const ask = (recording: RecordingState, keepOpen: boolean, done: CollectionsCallback, immediate: boolean): void => {
+  const ask = (
+    recording: RecordingState,
+    keepOpen: boolean,
+    done: CollectionsCallback,
+    immediate: boolean,
+  ): void => {
     waiters.push({ recording, keepOpen, done });
     if (immediate) {
       if (collectTimer !== undefined) timers.clearTimeout(collectTimer);
@@ -153,14 +161,18 @@ export function createSampleCollector(backend: ProfilerBackend, options: SampleC
   const startBackend = (): boolean => {
     if (running) return true;
     running = callGuarded('The profiler backend start', () => backend.start(), false) === true;
-    if (running) periodicTimer = unrefTimer(timers.setInterval(() => collectNow(), options.maxCollectIntervalMs));
+    if (running)
+      periodicTimer = unrefTimer(timers.setInterval(() => collectNow(), options.maxCollectIntervalMs));
     return running;
   };
 
   return {
     open(maxDurationMs = Infinity) {
       if (!startBackend()) return undefined;
-      const recording: RecordingState = { collections: [], expires: timestampInSeconds() + maxDurationMs / 1000 };
+      const recording: RecordingState = {
+        collections: [],
+        expires: timestampInSeconds() + maxDurationMs / 1000,
+      };
       open.add(recording);
       let ended = false;
       return {

@@ -24,16 +24,24 @@ export function readProfilingOptions(options: unknown): ProfilingOptions {
  * continuous, decided once here for the whole process or page; else `profilesSampleRate` or
  * `profilesSampler` profile sampled transactions. Continuous wins when both are set.
  */
-export function getProfilingMode(options: ProfilingOptions, random: () => number = Math.random): ProfilingMode {
+export function getProfilingMode(
+  options: ProfilingOptions,
+  random: () => number = Math.random,
+): ProfilingMode {
   const sessionRate = options.profileSessionSampleRate;
-  const perTransaction = options.profilesSampleRate !== undefined || typeof options.profilesSampler === 'function';
+  const perTransaction =
+    options.profilesSampleRate !== undefined || typeof options.profilesSampler === 'function';
   if (typeof sessionRate === 'number') {
     if (perTransaction)
       DEBUG_BUILD &&
-        debug.warn('profileSessionSampleRate is set, so profiling is continuous: profilesSampleRate and profilesSampler are ignored.');
+        debug.warn(
+          'profileSessionSampleRate is set, so profiling is continuous: profilesSampleRate and profilesSampler are ignored.',
+        );
     const lifecycle = options.profileLifecycle === 'trace' ? 'trace' : 'manual';
     const sampled = random() < sessionRate;
-    if (!sampled) DEBUG_BUILD && debug.log(`This profiling session is not sampled (profileSessionSampleRate = ${sessionRate}).`);
+    if (!sampled)
+      DEBUG_BUILD &&
+        debug.log(`This profiling session is not sampled (profileSessionSampleRate = ${sessionRate}).`);
     return { kind: 'continuous', lifecycle, sampled };
   }
   return perTransaction ? { kind: 'transaction' } : { kind: 'off' };
@@ -43,18 +51,27 @@ export function getProfilingMode(options: ProfilingOptions, random: () => number
  * Decides whether a sampled transaction is profiled: `profilesSampler` when set (a rate or a
  * boolean; a throw or an invalid answer profiles nothing), else `profilesSampleRate`.
  */
-export function sampleTransactionProfile(options: ProfilingOptions, root: Span, random: () => number = Math.random): boolean {
+export function sampleTransactionProfile(
+  options: ProfilingOptions,
+  root: Span,
+  random: () => number = Math.random,
+): boolean {
   const sampler = options.profilesSampler;
   let rate: unknown = options.profilesSampleRate;
   let what = 'profilesSampleRate';
   if (typeof sampler === 'function') {
     what = 'profilesSampler';
     const { description, data } = spanToJSON(root);
-    rate = callGuarded('profilesSampler', () => sampler({ name: description ?? '', attributes: { ...data } }), undefined);
+    rate = callGuarded(
+      'profilesSampler',
+      () => sampler({ name: description ?? '', attributes: { ...data } }),
+      undefined,
+    );
   }
   const value = typeof rate === 'boolean' ? Number(rate) : rate;
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    DEBUG_BUILD && debug.warn(`${what} gave ${String(rate)}, not a number between 0 and 1 or a boolean; no profile`);
+    DEBUG_BUILD &&
+      debug.warn(`${what} gave ${String(rate)}, not a number between 0 and 1 or a boolean; no profile`);
     return false;
   }
   return random() < value;

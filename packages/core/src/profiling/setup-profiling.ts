@@ -4,7 +4,12 @@ import type { Client, Event } from '../types';
 import { createContinuousProfiler, type ContinuousProfiler } from './continuous-profiler';
 import { registerProfilerControl } from './profiler-registry';
 import { createSampleCollector, type SampleCollectorOptions } from './sample-collector';
-import { getProfilingMode, readProfilingOptions, sampleTransactionProfile, type ProfilingMode } from './sample-profile';
+import {
+  getProfilingMode,
+  readProfilingOptions,
+  sampleTransactionProfile,
+  type ProfilingMode,
+} from './sample-profile';
 import { createTransactionProfiler, type TransactionProfiler } from './transaction-profiler';
 import type { ProfilerBackend, ProfilerEnvironment } from './types';
 
@@ -33,7 +38,11 @@ export interface ProfilingState {
  * a continuous profiler started by `startProfiler()` (lifecycle `manual`) or by root spans (`trace`),
  * as the client's options ask. Registers the client's `ProfilerControl`.
  */
-export function setupProfiling(client: Client, backend: ProfilerBackend, settings: ProfilingSettings): ProfilingState {
+export function setupProfiling(
+  client: Client,
+  backend: ProfilerBackend,
+  settings: ProfilingSettings,
+): ProfilingState {
   const options = readProfilingOptions(client.getOptions());
   const mode = getProfilingMode(options);
   let env: ProfilerEnvironment | undefined;
@@ -41,13 +50,16 @@ export function setupProfiling(client: Client, backend: ProfilerBackend, setting
   const collector = createSampleCollector(backend, settings.collector);
   const transactions = createTransactionProfiler(client, collector, environment);
   const continuous = createContinuousProfiler(client, collector, environment, settings.chunkIntervalMs);
+  // roots seen (sampled once), and roots that keep a `trace` lifecycle profiler running
+  const seen = new WeakSet<Span>();
   const traced = new WeakSet<Span>();
   let activeRoots = 0;
 
   const onRootStart = (root: Span): void => {
-    if (!spanIsSampled(root)) return;
+    if (!spanIsSampled(root) || seen.has(root)) return;
+    seen.add(root);
     if (mode.kind === 'transaction' && sampleTransactionProfile(options, root)) transactions.profile(root);
-    if (mode.kind === 'continuous' && mode.lifecycle === 'trace' && mode.sampled && !traced.has(root)) {
+    if (mode.kind === 'continuous' && mode.lifecycle === 'trace' && mode.sampled) {
       traced.add(root);
       activeRoots++;
       continuous.start();
@@ -72,9 +84,12 @@ export function setupProfiling(client: Client, backend: ProfilerBackend, setting
   });
   if (mode.kind === 'off') {
     DEBUG_BUILD &&
-      debug.log('Profiling is installed but off: set profilesSampleRate (or profilesSampler) or profileSessionSampleRate.');
+      debug.log(
+        'Profiling is installed but off: set profilesSampleRate (or profilesSampler) or profileSessionSampleRate.',
+      );
   } else {
-    if (mode.kind === 'transaction' || mode.sampled) callGuarded('The profiler backend prepare', () => backend.prepare?.(), undefined);
+    if (mode.kind === 'transaction' || mode.sampled)
+      callGuarded('The profiler backend prepare', () => backend.prepare?.(), undefined);
     client.on('spanStart', onSpanStart);
     client.on('flush', () => continuous.flush());
   }
@@ -84,7 +99,8 @@ export function setupProfiling(client: Client, backend: ProfilerBackend, setting
     processEvent(event) {
       if (event.type !== 'transaction') return event;
       const profilerId = readProperty(readProperty(event.contexts?.['trace'], 'data'), PROFILER_ID_ATTRIBUTE);
-      if (typeof profilerId === 'string') event.contexts = { ...event.contexts, profile: { profiler_id: profilerId } };
+      if (typeof profilerId === 'string')
+        event.contexts = { ...event.contexts, profile: { profiler_id: profilerId } };
       return transactions.processEvent(event);
     },
     adoptRootSpan(span) {
@@ -101,17 +117,23 @@ function linkSpan(span: Span, continuous: ContinuousProfiler, env: ProfilerEnvir
   });
 }
 
-function createControl(mode: ProfilingMode, continuous: ContinuousProfiler, transactions: TransactionProfiler) {
+function createControl(
+  mode: ProfilingMode,
+  continuous: ContinuousProfiler,
+  transactions: TransactionProfiler,
+) {
   const canControl = (what: string): boolean => {
     if (mode.kind !== 'continuous') {
       DEBUG_BUILD && debug.warn(`${what}: set profileSessionSampleRate for continuous profiling.`);
       return false;
     }
     if (mode.lifecycle === 'trace') {
-      DEBUG_BUILD && debug.warn(`${what}: profileLifecycle is "trace", so root spans start and stop the profiler.`);
+      DEBUG_BUILD &&
+        debug.warn(`${what}: profileLifecycle is "trace", so root spans start and stop the profiler.`);
       return false;
     }
-    if (!mode.sampled) DEBUG_BUILD && debug.log(`${what}: this profiling session is not sampled (profileSessionSampleRate).`);
+    if (!mode.sampled)
+      DEBUG_BUILD && debug.log(`${what}: this profiling session is not sampled (profileSessionSampleRate).`);
     return mode.sampled;
   };
   return {

@@ -2,7 +2,11 @@ import { createProfileItem, type Envelope } from '../envelope';
 import { DEBUG_BUILD, debug, readProperty, timestampInSeconds, uuid4 } from '../lib';
 import { spanToJSON, type Span } from '../tracing';
 import type { Client, Event } from '../types';
-import { createTransactionProfile, linkProfileToTransaction, type TransactionProfile } from './create-transaction-profile';
+import {
+  createTransactionProfile,
+  linkProfileToTransaction,
+  type TransactionProfile,
+} from './create-transaction-profile';
 import { buildProfile } from './profile-builder';
 import type { Recording, SampleCollector } from './sample-collector';
 import type { ProfilerEnvironment, RawProfile } from './types';
@@ -78,7 +82,10 @@ export function createTransactionProfiler(
   };
 
   const drop = (samples: number): undefined => {
-    DEBUG_BUILD && debug.log(`A profile has ${samples} sample(s) (fewer than ${MIN_PROFILE_SAMPLES}) or is too short; dropped.`);
+    DEBUG_BUILD &&
+      debug.log(
+        `A profile has ${samples} sample(s) (fewer than ${MIN_PROFILE_SAMPLES}) or is too short; dropped.`,
+      );
     client.recordDroppedEvent('insufficient_data', 'profile');
     return undefined;
   };
@@ -99,7 +106,8 @@ export function createTransactionProfiler(
       if (existing) return existing.handle;
       forgetStale(timestampInSeconds());
       if (active.size >= MAX_CONCURRENT_PROFILES) {
-        DEBUG_BUILD && debug.warn(`${MAX_CONCURRENT_PROFILES} transactions are being profiled; this one is not.`);
+        DEBUG_BUILD &&
+          debug.warn(`${MAX_CONCURRENT_PROFILES} transactions are being profiled; this one is not.`);
         return undefined;
       }
       const recording = collector.open(MAX_PROFILE_DURATION_MS);
@@ -147,7 +155,10 @@ export function createTransactionProfiler(
       if (waiting.size === 0) return;
       for (const [headers, payload] of [...envelope[1]]) {
         if (headers.type !== 'transaction') continue;
-        const profileId = readProperty(readProperty(readProperty(payload, 'contexts'), 'profile'), 'profile_id');
+        const profileId = readProperty(
+          readProperty(readProperty(payload, 'contexts'), 'profile'),
+          'profile_id',
+        );
         const profile = typeof profileId === 'string' ? waiting.get(profileId) : undefined;
         if (!profile) continue;
         waiting.delete(profileId as string);

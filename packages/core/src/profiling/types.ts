@@ -36,7 +36,13 @@ export interface ProfilerEnvironment {
   threadName: string;
   runtime?: { name: string; version: string };
   os?: { name: string; version: string; build_number?: string };
-  device?: { architecture: string; is_emulator?: boolean; locale?: string; manufacturer?: string; model?: string };
+  device?: {
+    architecture: string;
+    is_emulator?: boolean;
+    locale?: string;
+    manufacturer?: string;
+    model?: string;
+  };
 }
 
 /**

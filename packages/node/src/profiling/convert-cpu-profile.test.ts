@@ -40,7 +40,11 @@ describe('convertCpuProfiles', () => {
   });
 
   it('adds up the time deltas from the start and maps them to wall time', () => {
-    expect(raw.samples.map((s) => s.timestamp)).toEqual([1_700_000_001.01, 1_700_000_001.02, 1_700_000_001.03, 1_700_000_001.04, 1_700_000_001.05].map((t) => expect.closeTo(t, 6)));
+    expect(raw.samples.map((s) => s.timestamp)).toEqual(
+      [1_700_000_001.01, 1_700_000_001.02, 1_700_000_001.03, 1_700_000_001.04, 1_700_000_001.05].map((t) =>
+        expect.closeTo(t, 6),
+      ),
+    );
   });
 
   it('makes frames 1-based, with paths of file URLs, modules, and in_app false outside the app', () => {
@@ -55,13 +59,25 @@ describe('convertCpuProfiles', () => {
       in_app: true,
     });
     expect(byName.get('hot')).toMatchObject({ module: 'lib:hot', lineno: 3, colno: 15, in_app: false });
-    expect(byName.get('(anonymous)')).toEqual({ function: '(anonymous)', filename: 'node:internal/timers', lineno: 1, colno: 4, in_app: false });
+    expect(byName.get('(anonymous)')).toEqual({
+      function: '(anonymous)',
+      filename: 'node:internal/timers',
+      lineno: 1,
+      colno: 4,
+      in_app: false,
+    });
     expect(byName.get('(program)')).toEqual({ function: '(program)', in_app: false });
   });
 
   it('merges consecutive cuts into one collection that shares frames', () => {
     const next = { ...profile, startTime: 2_000_000, samples: [3], timeDeltas: [5_000] };
-    const merged = convertCpuProfiles([{ profile, offsetS: 0 }, { profile: next, offsetS: 0 }], createFrameConverter('/app'));
+    const merged = convertCpuProfiles(
+      [
+        { profile, offsetS: 0 },
+        { profile: next, offsetS: 0 },
+      ],
+      createFrameConverter('/app'),
+    );
     expect(merged.frames).toHaveLength(raw.frames.length);
     expect(merged.samples).toHaveLength(6);
     const last = merged.samples[5]!;

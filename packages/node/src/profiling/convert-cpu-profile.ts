@@ -19,7 +19,10 @@ export interface V8ProfileCut {
  * `toFrame` makes a frame of a call frame. Idle samples get an empty stack: the thread ran no
  * JavaScript.
  */
-export function convertCpuProfiles(cuts: readonly V8ProfileCut[], toFrame: (callFrame: CallFrame) => ProfileFrame): RawProfile {
+export function convertCpuProfiles(
+  cuts: readonly V8ProfileCut[],
+  toFrame: (callFrame: CallFrame) => ProfileFrame,
+): RawProfile {
   const frames: ProfileFrame[] = [];
   const frameIds = new Map<string, number>();
   const frameId = (callFrame: CallFrame): number => {
@@ -60,7 +63,11 @@ function addSamples(
     const stack: number[] = [];
     const sampled = nodes.get(nodeId);
     if (sampled && sampled.callFrame.functionName !== IDLE) {
-      for (let node: Profiler.ProfileNode | undefined = sampled; node; node = nodes.get(parents.get(node.id) ?? -1)) {
+      for (
+        let node: Profiler.ProfileNode | undefined = sampled;
+        node;
+        node = nodes.get(parents.get(node.id) ?? -1)
+      ) {
         if (node.callFrame.functionName === ROOT && !node.callFrame.url) break;
         stack.push(frameId(node.callFrame));
       }

@@ -98,7 +98,8 @@ function createInspectorSampler(intervalUs: number): InspectorSampler {
       const { profile } = post('Profiler.stop') as { profile: inspector.Profiler.Profile };
       if (restart) post('Profiler.start');
       // V8's µs are those of the monotonic clock `process.hrtime` reads: anchor them to wall time now
-      const offsetS = (performance.timeOrigin + performance.now()) / 1000 - Number(process.hrtime.bigint()) / 1e9;
+      const offsetS =
+        (performance.timeOrigin + performance.now()) / 1000 - Number(process.hrtime.bigint()) / 1e9;
       for (const subscription of subscribers) subscription.inbox.push({ profile, offsetS });
     } catch (error) {
       DEBUG_BUILD && debug.error('Profiling: the V8 profiler failed; profiling stops:', error);

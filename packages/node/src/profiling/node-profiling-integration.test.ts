@@ -1,6 +1,13 @@
 import * as inspector from 'node:inspector';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { close, getCurrentScope, setAsyncContextStrategy, startSpan, type Event, type Integration } from '@sentry-sdk/core';
+import {
+  close,
+  getCurrentScope,
+  setAsyncContextStrategy,
+  startSpan,
+  type Event,
+  type Integration,
+} from '@sentry-sdk/core';
 import type { TransactionProfile } from '@sentry-sdk/core/internal';
 import { assertValidEvent, startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
 import { init } from '../sdk';
@@ -55,7 +62,9 @@ function hotLoopWhileDebuggerListens(ms: number): number {
   return x;
 }
 
-async function profileOfOneTransaction(work: () => void): Promise<{ transaction: Event; profile: TransactionProfile }> {
+async function profileOfOneTransaction(
+  work: () => void,
+): Promise<{ transaction: Event; profile: TransactionProfile }> {
   const before = ingest.received.length;
   startSpan({ name: 'crunch' }, work);
   const received = (await ingest.waitForEnvelopes(before + 1))[before]!;
@@ -83,7 +92,11 @@ describe('nodeProfilingIntegration', () => {
     expect(profile.profile.samples.length).toBeGreaterThanOrEqual(10);
     expect(hotShare(profile, 'unitTestHotLoop')).toBeGreaterThan(0.5);
     const hot = profile.profile.frames.find((frame) => frame.function === 'unitTestHotLoop')!;
-    expect(hot).toMatchObject({ abs_path: import.meta.filename, in_app: true, module: expect.stringContaining('node-profiling-integration.test') });
+    expect(hot).toMatchObject({
+      abs_path: import.meta.filename,
+      in_app: true,
+      module: expect.stringContaining('node-profiling-integration.test'),
+    });
     expect(hot.lineno).toBeGreaterThan(30);
   });
 

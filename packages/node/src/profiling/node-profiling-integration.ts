@@ -26,7 +26,11 @@ export function nodeProfilingIntegration(options: NodeProfilingOptions = {}): In
   const intervalMs = readInterval(options.sampleIntervalMs);
   return createProfilingIntegration(
     NAME,
-    () => createInspectorBackend({ intervalUs: Math.round(intervalMs * 1000), appRoot: options.appRoot ?? readCwd() }),
+    () =>
+      createInspectorBackend({
+        intervalUs: Math.round(intervalMs * 1000),
+        appRoot: options.appRoot ?? readCwd(),
+      }),
     {
       // transactions ending within 100 ms share one collection: a busy server collects ~10 times a second
       collector: { collectDelayMs: 100, lingerMs: 2_000, maxCollectIntervalMs: 10_000 },
@@ -39,7 +43,9 @@ function readInterval(value: unknown): number {
   if (value === undefined) return DEFAULT_SAMPLE_INTERVAL_MS;
   if (typeof value === 'number' && value >= 0.1 && value <= 1000) return value;
   DEBUG_BUILD &&
-    debug.warn(`nodeProfilingIntegration: sampleIntervalMs must be a number of ms from 0.1 to 1000; using ${DEFAULT_SAMPLE_INTERVAL_MS}.`);
+    debug.warn(
+      `nodeProfilingIntegration: sampleIntervalMs must be a number of ms from 0.1 to 1000; using ${DEFAULT_SAMPLE_INTERVAL_MS}.`,
+    );
   return DEFAULT_SAMPLE_INTERVAL_MS;
 }
 
