@@ -26,6 +26,14 @@ const isClass = (fn) => {
   }
 };
 
+const isPromise = (value) => {
+  try {
+    return value instanceof Promise;
+  } catch {
+    return false;
+  }
+};
+
 const methodsOf = (prototype) =>
   prototype ? Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_')) : [];
 
@@ -54,12 +62,14 @@ window.runAudit = async ({ dsn, seed, runs }) => {
 
   const check = (name, call, args) => {
     tried += 1;
+    let result;
     try {
-      const result = call(args);
-      if (result instanceof Promise && !args.includes(result)) pending.push({ name, promise: result });
+      result = call(args);
     } catch (error) {
       if (!isCallbackError(error)) failures.push({ name, error: describe(error) });
     }
+    // a value handed back unchanged is the caller's own (`instanceof` would trap on a revoked Proxy)
+    if (!args.includes(result) && isPromise(result)) pending.push({ name, promise: result });
     if (Reflect.ownKeys(Object.prototype).length !== prototypeKeys || {}.polluted !== undefined) {
       failures.push({ name, error: 'polluted a prototype' });
     }

@@ -65,7 +65,12 @@ function describe(error) {
 
 // A promise the SDK made must not reject; a value it hands back unchanged is the caller's own.
 function track(name, result, args) {
-  if (result instanceof Promise && !args.includes(result)) pending.push({ name, promise: result });
+  if (args.includes(result)) return;
+  try {
+    if (result instanceof Promise) pending.push({ name, promise: result });
+  } catch {
+    // a revoked Proxy the SDK handed back: it came from the caller's arguments, nested
+  }
 }
 
 // Calling a revoked Proxy of a function is that callback throwing, as a callback may.
