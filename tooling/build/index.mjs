@@ -9,6 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 import { exactNames, findPrivateMembers } from './private-members.mjs';
 import { sizeBudget } from './size-budget.mjs';
 import { sriManifest } from './sri-manifest.mjs';
+import { transpileTypescript } from './transpile-typescript.mjs';
 import { trimErrorStackParser } from './trim-error-stack-parser.mjs';
 
 export { sizeBudget, sriManifest };
@@ -64,7 +65,7 @@ export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', deb
       replace({ preventAssignment: true, values: { __DEBUG_BUILD__: JSON.stringify(debug) } }),
       trimErrorStackParser(),
       nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
-      typescriptPlugin(packageDir),
+      transpileTypescript(packageDir),
       terser(bundleTerserOptions(packageDir)),
       ...(budgetFile ? [sizeBudget(resolve(packageDir, budgetFile))] : []),
       ...(sri ? [sriManifest()] : []),
