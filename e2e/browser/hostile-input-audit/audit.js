@@ -16,7 +16,8 @@ function describe(error) {
 }
 
 const isCallbackError = (error) =>
-  error === window.userError || (error instanceof TypeError && /revoked/.test(error.message) && /apply|call/.test(error.message));
+  error === window.userError ||
+  (error instanceof TypeError && /revoked/.test(error.message) && /apply|call/.test(error.message));
 
 const isClass = (fn) => {
   try {
@@ -35,7 +36,9 @@ const isPromise = (value) => {
 };
 
 const methodsOf = (prototype) =>
-  prototype ? Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_')) : [];
+  prototype
+    ? Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_'))
+    : [];
 
 window.runAudit = async ({ dsn, seed, runs }) => {
   const realm = document.getElementById('other-realm').contentWindow;
@@ -50,14 +53,21 @@ window.runAudit = async ({ dsn, seed, runs }) => {
   const points = Object.entries(Sentry)
     .filter(([name, value]) => typeof value === 'function' && !OWN_RUNS.has(name))
     .map(([name, fn]) => ({ name, call: (args) => (isClass(fn) ? new fn(...args) : fn(...args)) }));
-  for (const method of new Set([...methodsOf(Sentry.Client.prototype), ...methodsOf(Sentry.BrowserClient.prototype)])) {
-    if (method !== 'close') points.push({ name: `client.${method}`, call: (args) => client[method](...args) });
+  for (const method of new Set([
+    ...methodsOf(Sentry.Client.prototype),
+    ...methodsOf(Sentry.BrowserClient.prototype),
+  ])) {
+    if (method !== 'close')
+      points.push({ name: `client.${method}`, call: (args) => client[method](...args) });
   }
   for (const method of methodsOf(Sentry.Scope.prototype)) {
     points.push({ name: `scope.${method}`, call: (args) => Sentry.getCurrentScope()[method](...args) });
   }
   for (const method of methodsOf(Sentry.SentrySpan.prototype)) {
-    points.push({ name: `span.${method}`, call: (args) => Sentry.startInactiveSpan({ name: 'audited span' })[method](...args) });
+    points.push({
+      name: `span.${method}`,
+      call: (args) => Sentry.startInactiveSpan({ name: 'audited span' })[method](...args),
+    });
   }
 
   const check = (name, call, args) => {
@@ -75,17 +85,33 @@ window.runAudit = async ({ dsn, seed, runs }) => {
     }
   };
   const restore = () => {
-    for (const scope of [Sentry.getGlobalScope(), Sentry.getIsolationScope(), Sentry.getCurrentScope()]) scope.clear();
+    for (const scope of [Sentry.getGlobalScope(), Sentry.getIsolationScope(), Sentry.getCurrentScope()])
+      scope.clear();
     Sentry.getCurrentScope().setClient(client);
   };
 
-  const anything = fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, maxDepth: 3 }).map((value) => ({ value }));
-  const argument = fc.oneof({ weight: 3, arbitrary: anything }, { weight: 2, arbitrary: fc.nat(hostile.length - 1).map((index) => ({ hostile: index })) });
+  const anything = fc
+    .anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+      maxDepth: 3,
+    })
+    .map((value) => ({ value }));
+  const argument = fc.oneof(
+    { weight: 3, arbitrary: anything },
+    { weight: 2, arbitrary: fc.nat(hostile.length - 1).map((index) => ({ hostile: index })) },
+  );
   const resolve = (arg) => ('hostile' in arg ? hostile[arg.hostile] : arg.value);
   fc.assert(
     fc.property(fc.nat(points.length - 1), fc.array(argument, { maxLength: 4 }), (index, args) => {
       const point = points[index];
-      const values = HOSTILE_ONLY.has(point.name) ? args.filter((arg) => 'hostile' in arg).map(resolve) : args.map(resolve);
+      const values = HOSTILE_ONLY.has(point.name)
+        ? args.filter((arg) => 'hostile' in arg).map(resolve)
+        : args.map(resolve);
       check(point.name, point.call, values);
       restore();
       return true;
@@ -95,7 +121,11 @@ window.runAudit = async ({ dsn, seed, runs }) => {
   fc.assert(
     fc.property(argument, (arg) => {
       check('init', () => Sentry.init(resolve(arg)), []);
-      check('captureException after init', () => Sentry.captureException(new Error('after a hostile init')), []);
+      check(
+        'captureException after init',
+        () => Sentry.captureException(new Error('after a hostile init')),
+        [],
+      );
       return true;
     }),
     { seed, numRuns: 40 },
@@ -104,9 +134,17 @@ window.runAudit = async ({ dsn, seed, runs }) => {
 
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10000));
   for (const { name, promise } of pending) {
-    const outcome = await Promise.race([promise.then(() => undefined, (reason) => ({ reason })), timeout]);
-    if (outcome === 'timeout') failures.push({ name, error: 'returned a promise that did not settle within 10 s' });
-    else if (outcome && !isCallbackError(outcome.reason)) failures.push({ name, error: `returned a promise that rejected: ${describe(outcome.reason)}` });
+    const outcome = await Promise.race([
+      promise.then(
+        () => undefined,
+        (reason) => ({ reason }),
+      ),
+      timeout,
+    ]);
+    if (outcome === 'timeout')
+      failures.push({ name, error: 'returned a promise that did not settle within 10 s' });
+    else if (outcome && !isCallbackError(outcome.reason))
+      failures.push({ name, error: `returned a promise that rejected: ${describe(outcome.reason)}` });
   }
 
   // errors of another realm: captured, and thrown uncaught into the page

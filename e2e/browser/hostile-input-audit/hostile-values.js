@@ -1,4 +1,4 @@
-/* global window */
+/* global window, document */
 // Values a page may hand the SDK: throwing getters, trapping and revoked Proxies, Symbols, BigInts,
 // huge and deep data, `__proto__`/`constructor` keys, frozen objects, DOM nodes and events.
 window.userError = new Error('thrown by the user callback');
@@ -14,7 +14,17 @@ window.createHostileValues = (otherRealmValues) => {
   const trap = (name) => () => {
     throw new Error(`${name} trap`);
   };
-  const trapAll = new Proxy({}, { get: trap('get'), has: trap('has'), ownKeys: trap('ownKeys'), getOwnPropertyDescriptor: trap('descriptor'), getPrototypeOf: trap('prototype'), set: trap('set') });
+  const trapAll = new Proxy(
+    {},
+    {
+      get: trap('get'),
+      has: trap('has'),
+      ownKeys: trap('ownKeys'),
+      getOwnPropertyDescriptor: trap('descriptor'),
+      getPrototypeOf: trap('prototype'),
+      set: trap('set'),
+    },
+  );
   const revoked = (target) => {
     const { proxy, revoke } = Proxy.revocable(target, {});
     revoke();
@@ -63,10 +73,21 @@ window.createHostileValues = (otherRealmValues) => {
     10n ** 40n,
     Number.NaN,
     new Date(Number.NaN),
-    Object.freeze({ tags: Object.freeze({ frozen: true }), extra: Object.freeze({ password: 'frozen-secret' }) }),
-    JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "tags": {"__proto__": {"polluted": "yes"}}}'),
+    Object.freeze({
+      tags: Object.freeze({ frozen: true }),
+      extra: Object.freeze({ password: 'frozen-secret' }),
+    }),
+    JSON.parse(
+      '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "tags": {"__proto__": {"polluted": "yes"}}}',
+    ),
     { tags: trapAll, user: revoked({}), contexts: { a: trapAll }, fingerprint: revoked([]) },
-    { name: 'HostileIntegration', setupOnce: () => { throw window.userError; }, processEvent: () => trapAll },
+    {
+      name: 'HostileIntegration',
+      setupOnce: () => {
+        throw window.userError;
+      },
+      processEvent: () => trapAll,
+    },
     document.body,
     new Event('hostile'),
     new DOMException('a DOM exception', 'AbortError'),

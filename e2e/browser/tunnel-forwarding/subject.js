@@ -5,7 +5,9 @@ Sentry.init({
   tunnel: '/tunnel',
   enableLogs: true,
   tracesSampleRate: 1,
-  integrations: [Sentry.browserTracingIntegration ? Sentry.browserTracingIntegration() : undefined].filter(Boolean),
+  integrations: [Sentry.browserTracingIntegration ? Sentry.browserTracingIntegration() : undefined].filter(
+    Boolean,
+  ),
 });
 
 // Sends one error (with a secret the SDK must scrub) and one log, then flushes.

@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTunnelHandler, type TunnelHandler } from '@sentry-sdk/node';
-import { assertValidEvent, getChromiumSkipReason, startIngestServer, TEST_PUBLIC_KEY } from '@sentry-sdk/test-utils';
+import {
+  assertValidEvent,
+  getChromiumSkipReason,
+  startIngestServer,
+  TEST_PUBLIC_KEY,
+} from '@sentry-sdk/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserAppCase, type BrowserAppCase } from '../../lib/browser-app-case';
 

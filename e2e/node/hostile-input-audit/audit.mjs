@@ -4,13 +4,19 @@
 // of a user callback it ran), no prototype may be polluted. Then the lifecycle cases. Prints one
 // line `AUDIT <json>` with what was tried and what failed.
 import * as Sentry from '@sentry-sdk/node';
+import { types } from 'node:util';
 import fc from 'fast-check';
 import { createHostileValues, userError } from './hostile-values.mjs';
 
 const SEED = Number(process.env.AUDIT_SEED ?? 18);
 const RUNS = Number(process.env.AUDIT_RUNS ?? 1200);
 const INIT_RUNS = Number(process.env.AUDIT_INIT_RUNS ?? 60);
-const BASE_OPTIONS = { dsn: process.env.SENTRY_DSN, tracesSampleRate: 1, enableLogs: true, release: 'audit@1.0.0' };
+const BASE_OPTIONS = {
+  dsn: process.env.SENTRY_DSN,
+  tracesSampleRate: 1,
+  enableLogs: true,
+  release: 'audit@1.0.0',
+};
 
 // `init` and `close` have their own runs below; the offline store writes where it is told, so its
 // constructors only get the fixed hostile values (no generated paths).
@@ -41,7 +47,10 @@ function entryPoints() {
   const points = Object.entries(Sentry)
     .filter(([name, value]) => typeof value === 'function' && !OWN_RUNS.has(name))
     .map(([name, fn]) => ({ name, call: (args) => (isClass(fn) ? new fn(...args) : fn(...args)) }));
-  const clientMethods = new Set([...methodsOf(Sentry.Client.prototype), ...methodsOf(Sentry.NodeClient.prototype)]);
+  const clientMethods = new Set([
+    ...methodsOf(Sentry.Client.prototype),
+    ...methodsOf(Sentry.NodeClient.prototype),
+  ]);
   for (const method of clientMethods) {
     if (method === 'close') continue;
     points.push({ name: `client.${method}`, call: (args) => client[method](...args) });
@@ -50,7 +59,10 @@ function entryPoints() {
     points.push({ name: `scope.${method}`, call: (args) => Sentry.getCurrentScope()[method](...args) });
   }
   for (const method of methodsOf(Sentry.SentrySpan.prototype)) {
-    points.push({ name: `span.${method}`, call: (args) => Sentry.startInactiveSpan({ name: 'audited span' })[method](...args) });
+    points.push({
+      name: `span.${method}`,
+      call: (args) => Sentry.startInactiveSpan({ name: 'audited span' })[method](...args),
+    });
   }
   return points;
 }
@@ -64,18 +76,16 @@ function describe(error) {
 }
 
 // A promise the SDK made must not reject; a value it hands back unchanged is the caller's own.
+// A Proxy handed back (a library wrapped for instrumentation) wraps the caller's own value.
 function track(name, result, args) {
-  if (args.includes(result)) return;
-  try {
-    if (result instanceof Promise) pending.push({ name, promise: result });
-  } catch {
-    // a revoked Proxy the SDK handed back: it came from the caller's arguments, nested
-  }
+  if (args.includes(result) || types.isProxy(result)) return;
+  if (result instanceof Promise) pending.push({ name, promise: result });
 }
 
 // Calling a revoked Proxy of a function is that callback throwing, as a callback may.
 const isCallbackError = (error) =>
-  error === userError || (error instanceof TypeError && /'apply' on a proxy that has been revoked/.test(error.message));
+  error === userError ||
+  (error instanceof TypeError && /'apply' on a proxy that has been revoked/.test(error.message));
 
 function callChecked(name, call, args) {
   tried += 1;
@@ -94,14 +104,16 @@ function checkPrototypes(name) {
     {}.polluted !== undefined;
   if (!polluted) return;
   failures.push({ name, error: 'polluted a prototype' });
-  for (const key of Reflect.ownKeys(Object.prototype)) if (!prototypeKeys.includes(key)) delete Object.prototype[key];
+  for (const key of Reflect.ownKeys(Object.prototype))
+    if (!prototypeKeys.includes(key)) delete Object.prototype[key];
 }
 
 /** Puts back what a hostile call may have swapped out: the context strategy, the scopes' client. */
 function restore() {
   try {
     Sentry.setAsyncContextStrategy(Sentry.createAsyncLocalStorageStrategy());
-    for (const scope of [Sentry.getGlobalScope(), Sentry.getIsolationScope(), Sentry.getCurrentScope()]) scope.clear();
+    for (const scope of [Sentry.getGlobalScope(), Sentry.getIsolationScope(), Sentry.getCurrentScope()])
+      scope.clear();
     Sentry.getCurrentScope().setClient(client);
   } catch (error) {
     failures.push({ name: 'restore', error: describe(error) });
@@ -131,7 +143,9 @@ function auditEntryPoints(points) {
   fc.assert(
     fc.property(fc.nat(points.length - 1), fc.array(argument, { maxLength: 4 }), (index, args) => {
       const point = points[index];
-      const values = HOSTILE_ONLY.has(point.name) ? args.filter((arg) => 'hostile' in arg).map(resolve) : args.map(resolve);
+      const values = HOSTILE_ONLY.has(point.name)
+        ? args.filter((arg) => 'hostile' in arg).map(resolve)
+        : args.map(resolve);
       callChecked(point.name, point.call, values);
       restore();
       return true;
@@ -142,10 +156,30 @@ function auditEntryPoints(points) {
 
 // `init` with a hostile options object, or good options with one hostile option.
 const OPTION_KEYS = [
-  'dsn', 'release', 'environment', 'sampleRate', 'maxBreadcrumbs', 'beforeSend', 'beforeSendTransaction',
-  'beforeSendLog', 'beforeBreadcrumb', 'integrations', 'defaultIntegrations', 'initialScope', 'transport',
-  'transportOptions', 'tracesSampler', 'tracePropagationTargets', 'ignoreErrors', 'scrubbing',
-  'maxErrorsPerMinute', 'tunnel', 'shutdownTimeout', 'spotlight', 'stackParser', 'normalizeDepth',
+  'dsn',
+  'release',
+  'environment',
+  'sampleRate',
+  'maxBreadcrumbs',
+  'beforeSend',
+  'beforeSendTransaction',
+  'beforeSendLog',
+  'beforeBreadcrumb',
+  'integrations',
+  'defaultIntegrations',
+  'initialScope',
+  'transport',
+  'transportOptions',
+  'tracesSampler',
+  'tracePropagationTargets',
+  'ignoreErrors',
+  'scrubbing',
+  'maxErrorsPerMinute',
+  'tunnel',
+  'shutdownTimeout',
+  'spotlight',
+  'stackParser',
+  'normalizeDepth',
 ];
 function auditInit() {
   fc.assert(
@@ -153,7 +187,11 @@ function auditInit() {
       const value = resolve(arg);
       const options = key === undefined ? value : { ...BASE_OPTIONS, [key]: value };
       callChecked(`init(${key ?? 'options'})`, () => Sentry.init(options), []);
-      callChecked('captureException after init', () => Sentry.captureException(new Error('after a hostile init')), []);
+      callChecked(
+        'captureException after init',
+        () => Sentry.captureException(new Error('after a hostile init')),
+        [],
+      );
       return true;
     }),
     { seed: SEED, numRuns: INIT_RUNS },
@@ -168,13 +206,21 @@ async function settle(entries) {
   const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(TIMEOUT), 10_000)));
   const outcomes = await Promise.all(
     entries.map(({ name, promise }) =>
-      Promise.race([promise.then(() => undefined, (reason) => ({ reason })), timeout]).then((outcome) => ({ name, outcome })),
+      Promise.race([
+        promise.then(
+          () => undefined,
+          (reason) => ({ reason }),
+        ),
+        timeout,
+      ]).then((outcome) => ({ name, outcome })),
     ),
   );
   clearTimeout(timer);
   for (const { name, outcome } of outcomes) {
-    if (outcome === TIMEOUT) failures.push({ name, error: 'returned a promise that did not settle within 10 s' });
-    else if (outcome && !isCallbackError(outcome.reason)) failures.push({ name, error: `returned a promise that rejected: ${describe(outcome.reason)}` });
+    if (outcome === TIMEOUT)
+      failures.push({ name, error: 'returned a promise that did not settle within 10 s' });
+    else if (outcome && !isCallbackError(outcome.reason))
+      failures.push({ name, error: `returned a promise that rejected: ${describe(outcome.reason)}` });
   }
 }
 

@@ -59,7 +59,9 @@ describe('the hostile-input audit of the Node package (built), against a real in
     expect(ingest.rejected).toEqual([]);
     expect(ingest.received.length).toBeGreaterThan(10);
     const events = ingest.received.flatMap(({ envelope }) =>
-      envelope[1].filter(([headers]) => headers.type === 'event' || headers.type === 'transaction').map(([, payload]) => payload as Json),
+      envelope[1]
+        .filter(([headers]) => headers.type === 'event' || headers.type === 'transaction')
+        .map(([, payload]) => payload as Json),
     );
     expect(events.length).toBeGreaterThan(10);
     for (const event of events) assertValidEvent(event);

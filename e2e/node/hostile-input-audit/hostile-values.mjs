@@ -46,13 +46,19 @@ function otherRealm() {
   const run = (code) => vm.runInContext(code, context);
   return [
     run('new TypeError("from another realm")'),
-    run('(() => { const e = new RangeError("realm with cause"); e.cause = new Error("inner realm"); return e; })()'),
+    run(
+      '(() => { const e = new RangeError("realm with cause"); e.cause = new Error("inner realm"); return e; })()',
+    ),
     run('({ message: "realm object", nested: { password: "realm-secret", list: [1, 2, 3] } })'),
-    run('Object.defineProperty(new Error("realm getter"), "stack", { get() { throw new Error("realm stack"); } })'),
+    run(
+      'Object.defineProperty(new Error("realm getter"), "stack", { get() { throw new Error("realm stack"); } })',
+    ),
     run('new Proxy({}, { ownKeys() { throw new Error("realm trap"); } })'),
     run('(() => { const p = Promise.reject(new Error("realm rejection")); p.catch(() => {}); return p; })()'),
     run('[new Date(NaN), /x/g, new Map([[1, 2]]), Symbol("realm")]'),
-    run('(() => { class Custom extends Error { constructor() { super("custom realm error"); this.name = "CustomError"; this.code = 42; } } return new Custom(); })()'),
+    run(
+      '(() => { class Custom extends Error { constructor() { super("custom realm error"); this.name = "CustomError"; this.code = 42; } } return new Custom(); })()',
+    ),
   ];
 }
 
@@ -125,17 +131,60 @@ export function createHostileValues() {
     new Set([revoked({})]),
     new Uint8Array(8),
     new ArrayBuffer(8),
-    Object.freeze({ tags: Object.freeze({ frozen: true }), level: 'fatal', extra: Object.freeze({ password: 'frozen-secret' }) }),
+    Object.freeze({
+      tags: Object.freeze({ frozen: true }),
+      level: 'fatal',
+      extra: Object.freeze({ password: 'frozen-secret' }),
+    }),
     Object.freeze([Object.freeze({ name: 'FrozenIntegration' })]),
     polluting,
-    { tags: trap, user: revoked({}), level: Symbol('level'), fingerprint: revoked([]), contexts: { a: trap } },
-    { exception: { values: revoked([]) }, breadcrumbs: cyclic, extra: deep, message: huge, timestamp: noPrimitive },
-    { type: 'transaction', transaction: huge, spans: [trap, cyclic], start_timestamp: 'soon', contexts: { trace: cyclic } },
-    { name: 'HostileIntegration', setupOnce: () => { throw userError; }, setup: trap, processEvent: () => trap, preprocessEvent: () => { throw userError; } },
+    {
+      tags: trap,
+      user: revoked({}),
+      level: Symbol('level'),
+      fingerprint: revoked([]),
+      contexts: { a: trap },
+    },
+    {
+      exception: { values: revoked([]) },
+      breadcrumbs: cyclic,
+      extra: deep,
+      message: huge,
+      timestamp: noPrimitive,
+    },
+    {
+      type: 'transaction',
+      transaction: huge,
+      spans: [trap, cyclic],
+      start_timestamp: 'soon',
+      contexts: { trace: cyclic },
+    },
+    {
+      name: 'HostileIntegration',
+      setupOnce: () => {
+        throw userError;
+      },
+      setup: trap,
+      processEvent: () => trap,
+      preprocessEvent: () => {
+        throw userError;
+      },
+    },
     { monitorSlug: trap, status: noPrimitive, duration: 10n, checkInId: revoked({}) },
     { schedule: trap, checkinMargin: -1, maxRuntime: Symbol('x'), timezone: noPrimitive },
-    { name: noPrimitive, op: trap, attributes: cyclic, startTime: Symbol('t'), parentSpan: trap, scope: trap },
-    { then: () => { throw new Error('then'); } },
+    {
+      name: noPrimitive,
+      op: trap,
+      attributes: cyclic,
+      startTime: Symbol('t'),
+      parentSpan: trap,
+      scope: trap,
+    },
+    {
+      then: () => {
+        throw new Error('then');
+      },
+    },
     () => undefined,
     () => {
       throw userError;

@@ -85,7 +85,8 @@ describe('the sendDefaultPii leak corpus (built Node package, real services)', (
       expect(categories).toEqual(expect.arrayContaining(['console', 'http', 'auth']));
       expect(payloads(run, 'log').flatMap((container) => container['items'])).not.toHaveLength(0);
       expect(payloads(run, 'check_in')).toHaveLength(2);
-      for (const event of [...payloads(run, 'event'), ...payloads(run, 'transaction')]) assertValidEvent(event);
+      for (const event of [...payloads(run, 'event'), ...payloads(run, 'transaction')])
+        assertValidEvent(event);
     }
   });
 
@@ -109,6 +110,9 @@ describe('the sendDefaultPii leak corpus (built Node package, real services)', (
     expect(Object.keys(leaks(on, canaries.piiOnly)).sort()).toEqual(Object.keys(canaries.piiOnly).sort());
     const [error] = payloads(on, 'event');
     expect(error?.['user']).toMatchObject({ ip_address: canaries.piiOnly['ip'] });
-    expect(error?.['request'].cookies).toEqual({ theme: canaries.piiOnly['plainCookie'], session: '[Filtered]' });
+    expect(error?.['request'].cookies).toEqual({
+      theme: canaries.piiOnly['plainCookie'],
+      session: '[Filtered]',
+    });
   });
 });

@@ -47,7 +47,9 @@ async function handleCheckout(base) {
   console.log(`charging the card with password=${never.consolePassword}`);
   Sentry.logger.info('checkout started', { password: never.logPassword, items: 3 });
   Sentry.addBreadcrumb({ category: 'auth', message: 'signed in', data: { token: never.authHeader } });
-  await get(`http://corpus-user:${never.urlPassword}@127.0.0.1:${port}/downstream?api_key=${never.outgoingQuery}&page=1`);
+  await get(
+    `http://corpus-user:${never.urlPassword}@127.0.0.1:${port}/downstream?api_key=${never.outgoingQuery}&page=1`,
+  );
   await fetch(`${base}/downstream?access_token=${never.outgoingQuery}`);
 
   const db = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
@@ -57,9 +59,14 @@ async function handleCheckout(base) {
   await db.end();
 
   const llm = new OpenAI({ apiKey: 'sk-corpus', baseURL: `${process.env.LLM_URL}/v1`, maxRetries: 0 });
-  await llm.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: piiOnly.prompt }] });
+  await llm.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: piiOnly.prompt }],
+  });
 
-  await Sentry.withMonitor('corpus-job', () => 'reconciled', { schedule: { type: 'crontab', value: '0 * * * *' } });
+  await Sentry.withMonitor('corpus-job', () => 'reconciled', {
+    schedule: { type: 'crontab', value: '0 * * * *' },
+  });
   chargeCard(never.card);
 }
 

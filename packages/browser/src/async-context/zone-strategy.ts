@@ -56,7 +56,8 @@ export function createZoneStrategy(queueMicrotask: QueueMicrotask | undefined): 
     const depth = stack.length;
     stack.push(pair);
     try {
-      return fn.apply(self, args as unknown[]);
+      // Reflect.apply: a callback's own `apply` property (or a trap reading it) is never consulted
+      return Reflect.apply(fn, self, args as unknown[]);
     } finally {
       stack.length = depth;
     }

@@ -13,6 +13,7 @@ import {
   httpContextIntegration,
 } from '../integrations';
 import { browserSessionIntegration } from '../sessions';
+import { readProperty } from '@sentry-sdk/core/internal';
 
 /**
  * The integrations `init` installs unless told otherwise: inbound filters, function `toString`,
@@ -30,6 +31,6 @@ export function getDefaultIntegrations(options: Options = {}): Integration[] {
     dedupeIntegration(),
     httpContextIntegration(),
   ];
-  if (options.release) integrations.push(browserSessionIntegration());
+  if (readProperty(options, 'release')) integrations.push(browserSessionIntegration());
   return integrations;
 }

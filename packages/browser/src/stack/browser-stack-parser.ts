@@ -71,7 +71,7 @@ function toFrame(parsed: ParsedFrame): StackFrame | undefined {
 export const browserStackParser: StackParser = (stack, skipFirstLines = 0) => {
   if (typeof stack !== 'string' || !stack) return [];
   const lines: string[] = [];
-  for (const line of stack.split('\n').slice(skipFirstLines)) {
+  for (const line of stack.split('\n').slice(typeof skipFirstLines === 'number' ? skipFirstLines : 0)) {
     const prepared = prepareLine(line);
     if (prepared !== undefined) lines.push(prepared);
   }

@@ -1,5 +1,5 @@
 import type { OfflineStore } from '@sentry-sdk/core';
-import { parseEnvelope, serializeEnvelope, type Envelope } from '@sentry-sdk/core/internal';
+import { copyOwnEntries, parseEnvelope, serializeEnvelope, type Envelope } from '@sentry-sdk/core/internal';
 
 /** Where the offline store keeps envelopes, and how many at most. */
 export interface IndexedDbStoreOptions {
@@ -56,7 +56,8 @@ function edgeKey(store: IDBObjectStore, direction: 'next' | 'prev', found: (key:
  * reload, kept serialized, oldest first, at most `maxQueueSize`. Without IndexedDB (private modes
  * of some browsers) every operation fails, and the offline transport then drops what it cannot keep.
  */
-export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): OfflineStore {
+export function createIndexedDbStore(input: IndexedDbStoreOptions = {}): OfflineStore {
+  const options = copyOwnEntries<IndexedDbStoreOptions>(input);
   const dbName = options.dbName ?? 'sentry-offline';
   const storeName = options.storeName ?? 'queue';
   const maxQueueSize = options.maxQueueSize ?? 30;

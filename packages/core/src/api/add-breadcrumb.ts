@@ -1,5 +1,6 @@
 import {
   callGuarded,
+  callSyncHook,
   copyOwnEntries,
   dateTimestampInSeconds,
   debug,
@@ -32,7 +33,7 @@ function add(breadcrumb: Breadcrumb, hint: BreadcrumbHint | undefined): void {
   const crumb: Breadcrumb = { timestamp: dateTimestampInSeconds(), ...copyOwnEntries<Breadcrumb>(breadcrumb) };
   let final: unknown = crumb;
   if (typeof beforeBreadcrumb === 'function') {
-    final = callGuarded('beforeBreadcrumb', () => beforeBreadcrumb({ ...crumb }, hint), crumb);
+    final = callSyncHook('beforeBreadcrumb', () => beforeBreadcrumb({ ...crumb }, hint), crumb);
     if (final === null || final === undefined) {
       DEBUG_BUILD && debug.log('beforeBreadcrumb dropped a breadcrumb.');
       return;

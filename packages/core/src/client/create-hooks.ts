@@ -1,4 +1,4 @@
-import { callGuarded, DEBUG_BUILD, debug } from '../lib';
+import { callGuarded, DEBUG_BUILD, debug, isThenable } from '../lib';
 import type { ClientHooks } from '../types';
 
 type AnyHook = (...args: never[]) => unknown;
@@ -35,12 +35,19 @@ export function createHooks(): Hooks {
     emit(hook, ...args) {
       const list = registry.get(hook);
       if (!list || list.length === 0) return;
+      const name = DEBUG_BUILD ? `a "${typeof hook === 'string' ? hook : typeof hook}" hook` : '';
       for (const { callback } of list.slice()) {
-        callGuarded(
-          `a "${String(hook)}" hook`,
+        const result = callGuarded(
+          name,
           () => (callback as (...a: unknown[]) => unknown)(...args),
           undefined,
         );
+        // an async hook that rejects must not become an unhandled rejection of the host app
+        if (isThenable(result)) {
+          Promise.resolve(result).then(undefined, (error: unknown) => {
+            DEBUG_BUILD && debug.error(`${name} rejected; carrying on without it:`, error);
+          });
+        }
       }
     },
   };

@@ -9,17 +9,17 @@ import type { Integration, Options } from '../types';
  */
 export function getIntegrationsToSetup(options: Options, defaults: Integration[]): Integration[] {
   const ownDefaults = readProperty(options, 'defaultIntegrations');
-  const base = ownDefaults === false ? [] : Array.isArray(ownDefaults) ? ownDefaults : defaults;
+  const base = ownDefaults === false ? [] : isArray(ownDefaults) ? ownDefaults : defaults;
   const baseList = validIntegrations(base, 'defaultIntegrations');
 
   const user = readProperty(options, 'integrations');
   let list: unknown = baseList;
-  if (Array.isArray(user)) {
+  if (isArray(user)) {
     list = [...baseList, ...validIntegrations(user, 'integrations')];
   } else if (typeof user === 'function') {
     const resolve = user as (defaults: Integration[]) => unknown;
     list = callGuarded('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
-    if (!Array.isArray(list)) {
+    if (!isArray(list)) {
       DEBUG_BUILD &&
         debug.warn('The `integrations` function must return an array; using the default integrations.');
       list = baseList;
@@ -29,6 +29,11 @@ export function getIntegrationsToSetup(options: Options, defaults: Integration[]
       debug.warn('Option `integrations` must be an array or a function of the defaults; ignored.');
   }
   return dedupeByName(validIntegrations(list, 'integrations'));
+}
+
+// Array.isArray throws on a revoked Proxy: such a list counts as no list.
+function isArray(value: unknown): value is unknown[] {
+  return callGuarded('reading an integrations list', () => Array.isArray(value), false);
 }
 
 /** Keeps one integration per name: the last given, at the position of the first. */

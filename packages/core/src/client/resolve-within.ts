@@ -24,9 +24,12 @@ export function resolveWithin<T>(promise: PromiseLike<T>, ms: number | undefined
   });
 }
 
+// Timers fire at once past 2^31 - 1 ms (about 24.8 days): longer timeouts mean no limit.
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** A flush or close timeout as a deadline in ms since the epoch; `undefined` means no limit. */
 export function toDeadline(timeout: unknown): number | undefined {
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout === Infinity) return undefined;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout >= MAX_TIMER_MS) return undefined;
   return Date.now() + Math.max(0, timeout);
 }
 

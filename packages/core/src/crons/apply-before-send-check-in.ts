@@ -1,4 +1,4 @@
-import { callGuarded, DEBUG_BUILD, debug, isThenable } from '../lib';
+import { callSyncHook, DEBUG_BUILD, debug, isThenable } from '../lib';
 import type { ClientOptions } from '../types';
 import type { SerializedCheckIn } from './types';
 
@@ -17,7 +17,7 @@ export function applyBeforeSendCheckIn(
   if (typeof hook !== 'function') return checkIn;
   // plain JSON data: a round trip copies it exactly, so a hook that throws halfway changes nothing
   const copy = JSON.parse(JSON.stringify(checkIn)) as SerializedCheckIn;
-  const result = callGuarded<unknown>('beforeSendCheckIn', () => hook(copy), THREW);
+  const result = callSyncHook<unknown>('beforeSendCheckIn', () => hook(copy), THREW);
   if (result === THREW) return checkIn;
   if (result === null || result === undefined) {
     DEBUG_BUILD && debug.log(`beforeSendCheckIn returned ${String(result)}; the check-in is dropped.`);

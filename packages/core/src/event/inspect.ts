@@ -20,18 +20,23 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
 const typedArrayName = getterOf(typedArrayProto, Symbol.toStringTag);
 const typedArrayLength = getterOf(typedArrayProto, 'length');
 const dataViewLength = getterOf(DataView.prototype, 'byteLength');
-const bufferLength = getterOf(ArrayBuffer.prototype, 'byteLength');
-const sharedBufferLength = getterOf(
-  (globalThis as unknown as OptionalGlobals).SharedArrayBuffer?.prototype,
-  'byteLength',
-);
+const buffers: [string, Getter | undefined][] = [
+  ['ArrayBuffer', getterOf(ArrayBuffer.prototype, 'byteLength')],
+  [
+    'SharedArrayBuffer',
+    getterOf((globalThis as unknown as OptionalGlobals).SharedArrayBuffer?.prototype, 'byteLength'),
+  ],
+];
 const regExpSource = getterOf(RegExp.prototype, 'source');
 // Canonical flag order of RegExp.prototype.flags; each getter checks the brand and reads no user property.
-const regExpFlags: [string, Getter | undefined][] = 'hasIndices global ignoreCase multiline dotAll unicode unicodeSets sticky'
-  .split(' ')
-  .map((name, index) => ['dgimsuvy'.charAt(index), getterOf(RegExp.prototype, name)]);
-const mapSize = getterOf(Map.prototype, 'size');
-const setSize = getterOf(Set.prototype, 'size');
+const regExpFlags: [string, Getter | undefined][] =
+  'hasIndices global ignoreCase multiline dotAll unicode unicodeSets sticky'
+    .split(' ')
+    .map((name, index) => ['dgimsuvy'.charAt(index), getterOf(RegExp.prototype, name)]);
+const collections: ['map' | 'set', Getter | undefined][] = [
+  ['map', getterOf(Map.prototype, 'size')],
+  ['set', getterOf(Set.prototype, 'size')],
+];
 
 const boxed: ((value: object) => unknown)[] = [Number, String, Boolean, BigInt, Symbol].map(
   (box) => (value) => (box.prototype.valueOf as (this: object) => unknown).call(value),
@@ -60,10 +65,10 @@ export function builtinLabel(value: object): string | undefined {
     if (typeof name === 'string') return `[${name}(${sizeOf(typedArrayLength, value)})]`;
     return `[DataView(${sizeOf(dataViewLength, value)})]`;
   }
-  const bytes = bufferLength && attempt(() => bufferLength.call(value));
-  if (typeof bytes === 'number') return `[ArrayBuffer(${bytes})]`;
-  const sharedBytes = sharedBufferLength && attempt(() => sharedBufferLength.call(value));
-  if (typeof sharedBytes === 'number') return `[SharedArrayBuffer(${sharedBytes})]`;
+  for (const [name, get] of buffers) {
+    const bytes = get && attempt(() => get.call(value));
+    if (typeof bytes === 'number') return `[${name}(${bytes})]`;
+  }
   return undefined;
 }
 
@@ -81,10 +86,10 @@ export function unboxPrimitive(value: object): { primitive: unknown } | undefine
 
 /** The number of entries when `value` is a real Map (`kind` 'map') or Set ('set'). */
 export function collectionSize(value: object): { kind: 'map' | 'set'; size: number } | undefined {
-  const map = mapSize && attempt(() => mapSize.call(value));
-  if (typeof map === 'number') return { kind: 'map', size: map };
-  const set = setSize && attempt(() => setSize.call(value));
-  if (typeof set === 'number') return { kind: 'set', size: set };
+  for (const [kind, get] of collections) {
+    const size = get && attempt(() => get.call(value));
+    if (typeof size === 'number') return { kind, size };
+  }
   return undefined;
 }
 

@@ -2,7 +2,17 @@ import { DEBUG_BUILD, debug } from '../lib';
 import type { Event } from '../types';
 import { toEventLevel } from './event-from-message';
 import { createNormalizer, type NormalizedValue } from './normalize';
-import { check, type FieldKind, nonEmpty, pickTyped, toRecord } from './pick-typed';
+import {
+  type FieldKind,
+  fields,
+  oneOf,
+  shaped,
+  type Shape,
+  string,
+  timestamp,
+  uint,
+  uuid,
+} from './pick-typed';
 import {
   type StrictContext,
   toBag,
@@ -13,113 +23,83 @@ import {
   toText,
   valuesOf,
 } from './strict-exception';
-import { assign, ownEntries, toCookies, toStrictTags, toStringMap } from './strict-maps';
+import { assign, nonEmpty, ownEntries, toCookies, toRecord, toStrictTags, toStringMap } from './strict-maps';
 import { toDebugMeta, toMeasurements, toSdkInfo, toSpans, toTransactionInfo } from './strict-transaction';
 import { toStrictUser } from './strict-user';
 import { truncate } from './truncate';
 
-type Field = (value: unknown, context: StrictContext) => unknown;
-
-const EVENT_TYPES = [
-  'error',
-  'csp',
-  'hpkp',
-  'expectct',
-  'expectstaple',
-  'nel',
-  'transaction',
-  'userreportv2',
-  'default',
-  'feedback',
-];
-const typed =
-  (kind: FieldKind): Field =>
-  (value) =>
-    check(kind, value);
-const string = typed('string');
-const timestamp = typed('timestamp');
-
-function list<T>(items: (T | undefined)[]): { values: T[] } | undefined {
-  const values = items.filter((item): item is T => item !== undefined);
-  return values.length ? { values } : undefined;
-}
+/** A `{ values }` list of the items `item` keeps; left out when none is kept. */
+const list =
+  (item: FieldKind): FieldKind =>
+  (value, context) => {
+    const values = valuesOf(value).flatMap((entry) => item(entry, context) ?? []);
+    return values.length ? { values } : undefined;
+  };
 
 function contexts(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
-  const entries = ownEntries(value);
-  if (!entries || Array.isArray(value)) return undefined;
+  const record = toRecord(value);
+  if (!record) return undefined;
   const rest: Record<string, unknown> = {};
-  for (const [key, item] of entries) if (key !== 'trace') assign(rest, key, item);
+  for (const key of Object.keys(record)) if (key !== 'trace') assign(rest, key, record[key]);
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(toBag(rest, context) ?? {})) {
-    if (item && typeof item === 'object' && !Array.isArray(item)) assign(result, key, item);
+    if (toRecord(item)) assign(result, key, item);
   }
   // The trace context carries ids and span data that must reach Sentry as they are.
-  const trace = toRecord(context.normalizer(entries.find(([key]) => key === 'trace')?.[1], Infinity));
+  const trace = toRecord(context.normalizer(record['trace'], Infinity));
   if (trace) result['trace'] = trace;
   return nonEmpty(result);
 }
 
-function requestShape(context: StrictContext): Record<string, FieldKind> {
-  return {
-    url: (url) => (typeof url === 'string' ? truncate(url, context.maxValueLength) : undefined),
-    method: 'string',
-    query_string: (query) => (typeof query === 'string' ? query : toStringMap(query, context.normalizer)),
-    headers: (headers) => toStringMap(headers, context.normalizer),
-    cookies: (cookies) => toCookies(cookies, context.normalizer),
-    env: (env) => toBag(env, context),
-    fragment: 'string',
-    api_target: 'string',
-    inferred_content_type: 'string',
-    protocol: 'string',
-    body_size: 'uint',
-    data: (data) => context.normalizer(data, context.depth),
-  };
-}
+const REQUEST: Shape = {
+  url: (url, context) => (typeof url === 'string' ? truncate(url, context.maxValueLength) : undefined),
+  method: string,
+  query_string: (query, context) => (typeof query === 'string' ? query : toStringMap(query, context)),
+  headers: toStringMap,
+  cookies: toCookies,
+  env: toBag,
+  ...fields('fragment api_target inferred_content_type protocol', string),
+  body_size: uint,
+  data: (data, context) => context.normalizer(data, context.depth),
+};
 
-function logentry(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
-  return nonEmpty(
-    pickTyped(value, {
-      message: (message) => toText(message, context),
-      formatted: (formatted) => toText(formatted, context),
-      params: (params) => (Array.isArray(params) ? context.normalizer(params, context.depth) : undefined),
-    }),
-  );
-}
+const LOGENTRY: Shape = {
+  message: toText,
+  formatted: toText,
+  params: (params, context) =>
+    Array.isArray(params) ? context.normalizer(params, context.depth) : undefined,
+};
 
 // The top-level fields of Relay's schema that SDKs send, plus the transaction fields of its overlay (protocol.md §16).
-const FIELDS: Record<string, Field> = {
-  event_id: typed('uuid'),
+const FIELDS: Shape = {
+  event_id: uuid,
   timestamp,
   start_timestamp: timestamp,
   level: toEventLevel,
-  type: (value) => (typeof value === 'string' && EVENT_TYPES.includes(value) ? value : undefined),
-  logentry,
-  exception: (value, context) => list(valuesOf(value).map((item) => toStrictException(item, context))),
-  threads: (value, context) => list(valuesOf(value).map((item) => toStrictThread(item, context))),
+  type: oneOf('error csp hpkp expectct expectstaple nel transaction userreportv2 default feedback'),
+  logentry: shaped(LOGENTRY),
+  exception: list(toStrictException),
+  threads: list(toStrictThread),
   stacktrace: toStrictStacktrace,
-  breadcrumbs: (value, context) => list(valuesOf(value).map((item) => toStrictBreadcrumb(item, context))),
-  user: (value, context) => toStrictUser(value, context.normalizer, context.depth),
-  request: (value, context) => nonEmpty(pickTyped(value, requestShape(context))),
+  breadcrumbs: list(toStrictBreadcrumb),
+  user: toStrictUser,
+  request: shaped(REQUEST),
   contexts,
   extra: toBag,
-  tags: (value, context) => toStrictTags(value, context.normalizer),
+  tags: toStrictTags,
   fingerprint: (value, context) => {
     const items = Array.isArray(value) ? (value as unknown[]).map((item) => context.normalizer(item, 2)) : [];
     return items.length
       ? items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
       : undefined;
   },
-  modules: (value, context) => toStringMap(value, context.normalizer),
+  modules: toStringMap,
   sdk: toSdkInfo,
   debug_meta: toDebugMeta,
   transaction_info: toTransactionInfo,
   measurements: toMeasurements,
   spans: toSpans,
-  ...Object.fromEntries(
-    ['platform', 'logger', 'server_name', 'release', 'dist', 'environment', 'transaction', 'version'].map(
-      (key) => [key, string],
-    ),
-  ),
+  ...fields('platform logger server_name release dist environment transaction version', string),
 };
 
 /**

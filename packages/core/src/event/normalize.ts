@@ -31,12 +31,8 @@ type Description =
   | { leaf: NormalizedValue }
   | { label: string; read: () => Entries; toJSON?: () => { value: unknown } | { thrown: string } };
 
-function numberValue(value: number): NormalizedValue {
-  if (Number.isNaN(value)) return '[NaN]';
-  if (value === Infinity) return '[Infinity]';
-  if (value === -Infinity) return '[-Infinity]';
-  return value === 0 ? 0 : value;
-}
+// NaN and ±Infinity as `[NaN]`, `[Infinity]`, `[-Infinity]`; -0 as 0.
+const numberValue = (value: number): NormalizedValue => (Number.isFinite(value) ? value || 0 : `[${value}]`);
 
 function primitiveValue(value: unknown, maxValueLength: number | undefined): NormalizedValue {
   switch (typeof value) {
@@ -180,9 +176,7 @@ export function createNormalizer(maxBreadth = 1000, maxValueLength?: number): No
   }
 
   function visit(value: unknown, depth: number, allowToJSON: boolean): NormalizedValue {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function'))
-      return primitiveValue(value, maxLength);
-    if (typeof value === 'function') return primitiveValue(value, maxLength);
+    if (value === null || typeof value !== 'object') return primitiveValue(value, maxLength);
     if (value === globalThis) return '[Global]';
     if (ancestors.has(value)) return '[Circular ~]';
     const description = describeOnce(value);

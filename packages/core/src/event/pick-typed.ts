@@ -1,47 +1,40 @@
 import { UUID_PATTERN } from '../lib';
-import { ownEntries } from './strict-maps';
+import type { StrictContext } from './strict-exception';
+import { nonEmpty, toRecord } from './strict-maps';
 
-/** How one field is checked: a type name, or a converter that returns `undefined` to drop the value. */
-export type FieldKind =
-  'string' | 'boolean' | 'uint' | 'number' | 'timestamp' | 'strings' | 'uuid' | ((value: unknown) => unknown);
+/** How one field is checked: a converter that returns `undefined` to drop the value. */
+export type FieldKind = (value: unknown, context: StrictContext) => unknown;
 
+/** The fields an object of the schema may have, each with its check. */
+export type Shape = Record<string, FieldKind>;
 
-/** `value` when it is of `kind` (converted by `kind` when it is a function), else `undefined`. */
-export function check(kind: FieldKind, value: unknown): unknown {
-  switch (kind) {
-    case 'string':
-      return typeof value === 'string' ? value : undefined;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : undefined;
-    case 'uint':
-      return Number.isSafeInteger(value) && (value as number) >= 0 ? value : undefined;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-    case 'timestamp':
-      return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
-        ? value
-        : undefined;
-    case 'strings':
-      return Array.isArray(value)
-        ? value.filter((item): item is string => typeof item === 'string')
-        : undefined;
-    case 'uuid':
-      return typeof value === 'string' && UUID_PATTERN.test(value) ? value : undefined;
-    default:
-      return kind(value);
-  }
-}
+const when =
+  (test: (value: unknown) => boolean) =>
+  (value: unknown): unknown =>
+    test(value) ? value : undefined;
 
-/** `value` when it has at least one key; `undefined` when it is empty (the schema's empty containers are left out). */
-export function nonEmpty<T extends object>(value: T | undefined): T | undefined {
-  return value && Object.keys(value).length ? value : undefined;
-}
+export const string = when((value) => typeof value === 'string');
+export const boolean = when((value) => typeof value === 'boolean');
+export const number = when(Number.isFinite);
+export const uint = when((value) => Number.isSafeInteger(value) && (value as number) >= 0);
+export const timestamp = when((value) => typeof value === 'string' || Number.isFinite(value));
+export const uuid = when((value) => typeof value === 'string' && UUID_PATTERN.test(value));
+/** A thread id: a string or an unsigned integer. */
+export const threadId = when((value) => typeof value === 'string' || uint(value) !== undefined);
 
-/** A plain record (not an array), read once; `undefined` for anything else. */
-export function toRecord(value: unknown): Record<string, unknown> | undefined {
-  const entries = ownEntries(value);
-  return entries && !Array.isArray(value) ? Object.fromEntries(entries) : undefined;
-}
+/** A string from a space-separated list of allowed values. */
+export const oneOf = (allowed: string): FieldKind => {
+  const values = allowed.split(' ');
+  return when((value) => values.includes(value as string));
+};
+
+/** The strings of a list. */
+export const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+
+/** A shape giving every field of a space-separated list the same check. */
+export const fields = (names: string, kind: FieldKind): Shape =>
+  Object.fromEntries(names.split(' ').map((name) => [name, kind]));
 
 /**
  * The fields of `value` that `shape` names and whose values pass its check; every other key is
@@ -50,17 +43,22 @@ export function toRecord(value: unknown): Record<string, unknown> | undefined {
  */
 export function pickTyped(
   value: unknown,
-  shape: Record<string, FieldKind>,
+  shape: Shape,
+  context: StrictContext,
 ): Record<string, unknown> | undefined {
   const record = toRecord(value);
   if (!record) return undefined;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(shape)) {
-    const kind = shape[key];
     const item = record[key];
-    if (kind === undefined || item === undefined || item === null) continue;
-    const checked = check(kind, item);
+    const checked = item === undefined || item === null ? undefined : shape[key]?.(item, context);
     if (checked !== undefined) result[key] = checked;
   }
   return result;
 }
+
+/** A field holding an object of `shape`; left out when nothing of it is left. */
+export const shaped =
+  (shape: Shape): FieldKind =>
+  (value, context) =>
+    nonEmpty(pickTyped(value, shape, context));

@@ -1,3 +1,4 @@
+import { attempt } from '../lib';
 import { describeThrown } from './inspect';
 
 /** One member of an object being normalized: its key and raw value, or the label of the read that threw. */
@@ -15,6 +16,7 @@ export interface Entries {
 }
 
 const ERROR_FIELDS = ['name', 'message', 'stack'];
+const ERROR_EXTRAS = ['cause', 'errors'];
 
 function thrownLabel(error: unknown): string {
   const message = describeThrown(error);
@@ -90,16 +92,11 @@ export function readCollection(
 /** Reads name, message, stack, cause (and AggregateError's errors) plus the error's own enumerable members. */
 export function readError(value: object, maxBreadth: number): Entries {
   const items = ERROR_FIELDS.map((key) => readKey(value, key));
-  for (const key of ['cause', 'errors']) {
-    let present = false;
-    try {
-      present = Object.prototype.hasOwnProperty.call(value, key);
-    } catch {
-      // a Proxy whose getOwnPropertyDescriptor trap throws: leave the field out
-    }
-    if (present) items.push(readKey(value, key));
+  for (const key of ERROR_EXTRAS) {
+    // a Proxy whose getOwnPropertyDescriptor trap throws: the field is left out
+    if (attempt(() => Object.prototype.hasOwnProperty.call(value, key))) items.push(readKey(value, key));
   }
-  const own = readObject(value, maxBreadth, [...ERROR_FIELDS, 'cause', 'errors']);
-  const all = [...items, ...own.items];
-  return { shape: 'object', items: all.slice(0, maxBreadth), more: own.more || all.length > maxBreadth };
+  const own = readObject(value, maxBreadth, [...ERROR_FIELDS, ...ERROR_EXTRAS]);
+  items.push(...own.items);
+  return { shape: 'object', items: items.slice(0, maxBreadth), more: own.more || items.length > maxBreadth };
 }

@@ -1,5 +1,5 @@
 import type { Normalizer } from './normalize';
-import { nonEmpty } from './pick-typed';
+import type { StrictContext } from './strict-exception';
 import { truncate } from './truncate';
 
 /** Relay's limit for tag keys and values (protocol.md §13). */
@@ -19,6 +19,17 @@ export function ownEntries(value: unknown): [string, unknown][] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `value` when it has at least one key; `undefined` when it is empty (the schema's empty containers are left out). */
+export function nonEmpty<T extends object>(value: T | undefined): T | undefined {
+  return value && Object.keys(value).length ? value : undefined;
+}
+
+/** A plain record (not an array), read once; `undefined` for anything else. */
+export function toRecord(value: unknown): Record<string, unknown> | undefined {
+  const entries = ownEntries(value);
+  return entries && !Array.isArray(value) ? Object.fromEntries(entries) : undefined;
 }
 
 /** `value` as a string for a string-only map: scalars stringified (`String(value)`), lists joined, the rest as JSON. */
@@ -44,30 +55,28 @@ export function assign<T>(target: Record<string, T>, key: string, value: T): voi
   else target[key] = value;
 }
 
-/** A `string → string` map (headers, query, cookies, modules); `undefined` when nothing is left. */
-export function toStringMap(value: unknown, normalizer: Normalizer): Record<string, string> | undefined {
+/**
+ * A `string → string` map (headers, query, cookies, modules); `undefined` when nothing is left.
+ * With a `limit` (tags), empty keys are dropped and keys and values cut at it.
+ */
+export function toStringMap(
+  value: unknown,
+  context: StrictContext,
+  limit = 0,
+): Record<string, string> | undefined {
   const entries = ownEntries(value);
   if (!entries) return undefined;
   const map: Record<string, string> = {};
   for (const [key, item] of entries) {
-    const text = toMapValue(item, normalizer);
-    if (text !== undefined) assign(map, key, text);
+    const text = toMapValue(item, context.normalizer);
+    if (text !== undefined && (key || !limit)) assign(map, truncate(key, limit), truncate(text, limit));
   }
   return nonEmpty(map);
 }
 
 /** Tags as Relay's schema requires: string values, keys and values at most 200 characters. */
-export function toStrictTags(value: unknown, normalizer: Normalizer): Record<string, string> | undefined {
-  const entries = ownEntries(value);
-  if (!entries) return undefined;
-  const tags: Record<string, string> = {};
-  for (const [key, item] of entries) {
-    const text = toMapValue(item, normalizer);
-    if (key && text !== undefined)
-      assign(tags, truncate(key, MAX_TAG_LENGTH), truncate(text, MAX_TAG_LENGTH));
-  }
-  return nonEmpty(tags);
-}
+export const toStrictTags = (value: unknown, context: StrictContext): Record<string, string> | undefined =>
+  toStringMap(value, context, MAX_TAG_LENGTH);
 
 function decode(text: string): string {
   try {
@@ -78,8 +87,8 @@ function decode(text: string): string {
 }
 
 /** Cookies as a map; a raw `Cookie` header string (which the schema rejects) is parsed. */
-export function toCookies(value: unknown, normalizer: Normalizer): Record<string, string> | undefined {
-  if (typeof value !== 'string') return toStringMap(value, normalizer);
+export function toCookies(value: unknown, context: StrictContext): Record<string, string> | undefined {
+  if (typeof value !== 'string') return toStringMap(value, context);
   const cookies: Record<string, string> = {};
   for (const part of value.split(';')) {
     const index = part.indexOf('=');

@@ -1,25 +1,29 @@
 import { createNormalizer } from './normalize';
-import { nonEmpty, pickTyped, toRecord } from './pick-typed';
+import { fields, number, oneOf, pickTyped, string, strings, uint } from './pick-typed';
 import { type StrictContext, toBag } from './strict-exception';
-import { assign, ownEntries } from './strict-maps';
+import { assign, nonEmpty, ownEntries, toRecord } from './strict-maps';
 
-const SOURCES = ['custom', 'url', 'route', 'view', 'component', 'sanitized', 'task', 'unknown'];
 const plainJson = createNormalizer();
 
+const TRANSACTION_INFO = {
+  source: oneOf('custom url route view component sanitized task unknown'),
+  original: string,
+  propagations: uint,
+};
+
 /** `transaction_info` with a source Relay knows. */
-export function toTransactionInfo(value: unknown): Record<string, unknown> | undefined {
-  return pickTyped(value, {
-    source: (source) => (typeof source === 'string' && SOURCES.includes(source) ? source : undefined),
-    original: 'string',
-    propagations: 'uint',
-  });
-}
+export const toTransactionInfo = (
+  value: unknown,
+  context: StrictContext,
+): Record<string, unknown> | undefined => pickTyped(value, TRANSACTION_INFO, context);
+
+const MEASUREMENT = { value: number, unit: string };
 
 /** Measurements with a finite numeric value each. */
-export function toMeasurements(value: unknown): Record<string, unknown> | undefined {
+export function toMeasurements(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
   for (const [name, measurement] of ownEntries(value) ?? []) {
-    const picked = pickTyped(measurement, { value: 'number', unit: 'string' });
+    const picked = pickTyped(measurement, MEASUREMENT, context);
     if (picked?.['value'] !== undefined) assign(result, name, picked);
   }
   return nonEmpty(result);
@@ -30,9 +34,12 @@ export function toSpans(value: unknown, context: StrictContext): Record<string, 
   if (!Array.isArray(value)) return undefined;
   const spans = value.flatMap((span) => {
     const record = toRecord(span);
-    if (!record || typeof record['span_id'] !== 'string' || typeof record['trace_id'] !== 'string') return [];
-    const start = record['start_timestamp'];
-    if (typeof start !== 'string' && !(typeof start === 'number' && Number.isFinite(start))) return [];
+    if (
+      typeof record?.['span_id'] !== 'string' ||
+      typeof record['trace_id'] !== 'string' ||
+      (!Number.isFinite(record['start_timestamp']) && typeof record['start_timestamp'] !== 'string')
+    )
+      return [];
     const { data, ...rest } = record;
     const out = plainJson(rest, Infinity) as Record<string, unknown>;
     const bag = toBag(data, context);
@@ -42,19 +49,18 @@ export function toSpans(value: unknown, context: StrictContext): Record<string, 
   return spans.length ? spans : undefined;
 }
 
+const PACKAGE = fields('name version', string);
+const SDK = {
+  ...PACKAGE,
+  ...fields('integrations features', strings),
+  packages: (packages: unknown, context: StrictContext) =>
+    Array.isArray(packages) ? packages.flatMap((item) => pickTyped(item, PACKAGE, context) ?? []) : undefined,
+  settings: (settings: unknown) => toRecord(plainJson(settings, 3)),
+};
+
 /** The SDK description; dropped without a name and version. */
-export function toSdkInfo(value: unknown): Record<string, unknown> | undefined {
-  const sdk = pickTyped(value, {
-    name: 'string',
-    version: 'string',
-    integrations: 'strings',
-    features: 'strings',
-    packages: (packages) =>
-      Array.isArray(packages)
-        ? packages.flatMap((item) => pickTyped(item, { name: 'string', version: 'string' }) ?? [])
-        : undefined,
-    settings: (settings) => toRecord(plainJson(settings, 3)),
-  });
+export function toSdkInfo(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
+  const sdk = pickTyped(value, SDK, context);
   return sdk?.['name'] !== undefined && sdk['version'] !== undefined ? sdk : undefined;
 }
 
@@ -62,9 +68,6 @@ export function toSdkInfo(value: unknown): Record<string, unknown> | undefined {
 export function toDebugMeta(value: unknown): Record<string, unknown> | undefined {
   const images = toRecord(value)?.['images'];
   if (!Array.isArray(images)) return undefined;
-  const objects = images.flatMap((image) => {
-    const normalized = plainJson(image, 3);
-    return normalized && typeof normalized === 'object' && !Array.isArray(normalized) ? [normalized] : [];
-  });
+  const objects = images.flatMap((image) => toRecord(plainJson(image, 3)) ?? []);
   return objects.length ? { images: objects } : undefined;
 }

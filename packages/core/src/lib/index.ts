@@ -12,7 +12,7 @@ export {
 export { DEBUG_BUILD } from './debug-build';
 export { debug } from './debug-logger';
 export { dsnToString, parseDsn, type DsnParseResult } from './dsn';
-export { callGuarded } from './guard';
+export { callGuarded, callSyncHook } from './guard';
 export { attempt, copyArray, copyOwnEntries, forEachOwnEntry, hasOwnEntries, ownKeys, readProperty } from './guarded-read';
 export { isError, isEventLike, isPlainObject, isPrimitive, isRegExp, isString, isThenable } from './is';
 export { dateTimestampInSeconds, isoTimestamp, timestampInSeconds } from './time';

@@ -1,4 +1,4 @@
-import { callGuarded, DEBUG_BUILD, debug, forEachOwnEntry } from '../lib';
+import { callSyncHook, DEBUG_BUILD, debug, forEachOwnEntry } from '../lib';
 import { getClient, getCurrentScope, type Scope } from '../scope';
 import { _getSpanForScope } from '../tracing';
 import type { Client, ClientOptions } from '../types';
@@ -93,7 +93,7 @@ function applyBeforeSendLog(log: Log, options: ClientOptions): Log | null {
   const hook = options.beforeSendLog;
   if (typeof hook !== 'function') return log;
   const copy: Log = { ...log, attributes: copyAttributes(log.attributes) };
-  const result: unknown = callGuarded('beforeSendLog', () => hook(copy) as unknown, log);
+  const result: unknown = callSyncHook('beforeSendLog', () => hook(copy) as unknown, log);
   if (result === null || result === undefined) return null;
   if (typeof result !== 'object') {
     DEBUG_BUILD && debug.warn(`beforeSendLog must return a log or null; it returned a ${typeof result}. The log is sent as it was.`);

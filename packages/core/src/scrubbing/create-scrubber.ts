@@ -37,12 +37,14 @@ function readEntries(option: unknown, name: keyof ScrubbingOptions): Entry[] {
   const value = readProperty(option, name);
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    DEBUG_BUILD && debug.warn(`Option \`scrubbing.${name}\` must be an array of strings or RegExps; ignored.`);
+    DEBUG_BUILD &&
+      debug.warn(`Option \`scrubbing.${name}\` must be an array of strings or RegExps; ignored.`);
     return [];
   }
   return copyArray(value).filter((entry, index): entry is Entry => {
     const ok = (typeof entry === 'string' && entry !== '') || isRegExp(entry);
-    if (!ok && DEBUG_BUILD) debug.warn(`Option \`scrubbing.${name}\`[${index}] must be a non-empty string or a RegExp; ignored.`);
+    if (!ok && DEBUG_BUILD)
+      debug.warn(`Option \`scrubbing.${name}\`[${index}] must be a non-empty string or a RegExp; ignored.`);
     return ok;
   });
 }

@@ -75,7 +75,10 @@ describe('the key matcher', () => {
   });
 
   it('adds the deny list (words, or RegExps on the raw key) and honours the allow list', () => {
-    const matcher = createKeyMatcher({ denyKeys: ['pin', /^x-tenant$/i], allowKeys: ['csrf_token', /^session_id$/] });
+    const matcher = createKeyMatcher({
+      denyKeys: ['pin', /^x-tenant$/i],
+      allowKeys: ['csrf_token', /^session_id$/],
+    });
     const custom = (key: string): boolean => matcher(key) !== 0;
     expect(custom('userPin')).toBe(true);
     expect(custom('user-pin')).toBe(true);

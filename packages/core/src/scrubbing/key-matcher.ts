@@ -68,7 +68,9 @@ function wordSequence(entry: string): string {
 
 function wordsPattern(entries: readonly string[], last: boolean): RegExp | undefined {
   const alternatives = entries.map(compactKey).filter(Boolean).map(wordSequence);
-  return alternatives.length ? new RegExp(`\\.(?:${alternatives.join('|')})\\.${last ? '$' : ''}`) : undefined;
+  return alternatives.length
+    ? new RegExp(`\\.(?:${alternatives.join('|')})\\.${last ? '$' : ''}`)
+    : undefined;
 }
 
 /**
@@ -85,9 +87,14 @@ export function createKeyMatcher(rules: KeyRules): (key: string) => Denial {
   const cache = new Map<string, Denial>();
 
   const decide = (key: string): Denial => {
-    if (allowed.has(compactKey(key)) || allowRegExps.some((pattern) => testOnce(pattern, key))) return NOT_DENIED;
+    if (allowed.has(compactKey(key)) || allowRegExps.some((pattern) => testOnce(pattern, key)))
+      return NOT_DENIED;
     const marked = markWords(key);
-    if (INSIDE_WORD.test(marked) || anywhere?.test(marked) || userRegExps.some((pattern) => testOnce(pattern, key)))
+    if (
+      INSIDE_WORD.test(marked) ||
+      anywhere?.test(marked) ||
+      userRegExps.some((pattern) => testOnce(pattern, key))
+    )
       return DENIED;
     return last?.test(marked) ? DENIED_TEXT : NOT_DENIED;
   };

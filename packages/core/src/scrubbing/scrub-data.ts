@@ -75,7 +75,8 @@ export function scrubData(value: unknown, scrubber: Scrubber, depth = 0): unknow
   if (--budget < 0) throw new ScrubBudgetExceeded('too many values to scrub');
   if (typeof value === 'string') return scrubber.scrubString(value);
   if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) return value;
-  if (Array.isArray(value)) return mapItems(value as unknown[], (item) => scrubData(item, scrubber, depth + 1));
+  if (Array.isArray(value))
+    return mapItems(value as unknown[], (item) => scrubData(item, scrubber, depth + 1));
   return mapEntries(value, (key, item) => scrubEntry(key, item, scrubber, depth + 1));
 }
 
@@ -106,6 +107,7 @@ function copyEntries(object: object, keys: readonly string[]): Record<string, un
 
 // A `__proto__` key (from JSON) stays a data property instead of replacing the copy's prototype.
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

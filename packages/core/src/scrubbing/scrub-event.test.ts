@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { scrubEventForOptions } from './scrub-event';
 
 describe('scrubEventForOptions (events sent outside the pipeline, e.g. by the ANR worker)', () => {
-  const event = { extra: { password: 'hunter2', plan: 'pro' }, contexts: { db: { url: 'mysql://app:pw@db/x' } } };
+  const event = {
+    extra: { password: 'hunter2', plan: 'pro' },
+    contexts: { db: { url: 'mysql://app:pw@db/x' } },
+  };
 
   it('filters per the options, and leaves the event as it was with scrubbing: false', () => {
     expect(scrubEventForOptions(event, {})).toEqual({
@@ -17,7 +20,16 @@ describe('scrubEventForOptions (events sent outside the pipeline, e.g. by the AN
   });
 
   it('answers undefined for an event it cannot read through', () => {
-    const hostile = { extra: new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }) };
+    const hostile = {
+      extra: new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+    };
     expect(scrubEventForOptions(hostile, {})).toBeUndefined();
   });
 });

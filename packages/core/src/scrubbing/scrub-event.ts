@@ -8,7 +8,10 @@ const scrubbers = new WeakMap<object, ReturnType<typeof createScrubber>>();
  * An event scrubbed per a client's `scrubbing` option, for the rare event that does not reach the
  * client's `sendEnvelope` (the ANR worker sends its own). `undefined` when it could not be read through.
  */
-export function scrubEventForOptions<T extends object>(event: T, options: { scrubbing?: unknown }): T | undefined {
+export function scrubEventForOptions<T extends object>(
+  event: T,
+  options: { scrubbing?: unknown },
+): T | undefined {
   try {
     let scrubber = scrubbers.get(options);
     if (!scrubbers.has(options)) {

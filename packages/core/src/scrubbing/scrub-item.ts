@@ -1,5 +1,12 @@
 import { FILTERED } from './value-patterns';
-import { filteredValue, isPassThroughKey, mapEntries, mapItems, scrubData, type Scrubber } from './scrub-data';
+import {
+  filteredValue,
+  isPassThroughKey,
+  mapEntries,
+  mapItems,
+  scrubData,
+  type Scrubber,
+} from './scrub-data';
 
 // Top-level fields that hold no user data; `modules` names packages such as `express-session`.
 const SKIPPED_FIELDS = new Set(['sdk', 'modules', 'debug_meta', 'measurements', 'breakdowns', '_meta']);
@@ -31,7 +38,8 @@ export function scrubContainer<T extends object>(container: T, scrubber: Scrubbe
 function scrubTypedRecord(record: object, scrubber: Scrubber): object {
   return mapEntries(record, (field, value) => {
     if (field === 'attributes' && isObject(value)) return scrubTypedAttributes(value, scrubber);
-    if (field === 'body' || field === 'name') return typeof value === 'string' ? scrubber.scrubString(value) : value;
+    if (field === 'body' || field === 'name')
+      return typeof value === 'string' ? scrubber.scrubString(value) : value;
     return field === 'data' ? scrubData(value, scrubber, 1) : value;
   });
 }
@@ -42,7 +50,8 @@ function scrubTypedAttributes(attributes: object, scrubber: Scrubber): object {
     if (!isObject(attribute) || isPassThroughKey(key)) return attribute;
     const value = (attribute as { value?: unknown }).value;
     const denial = scrubber.denialOf(key);
-    if (denial) return filteredValue(value, denial) === value ? attribute : { type: 'string', value: FILTERED };
+    if (denial)
+      return filteredValue(value, denial) === value ? attribute : { type: 'string', value: FILTERED };
     const scrubbed = typeof value === 'string' ? scrubber.scrubString(value) : scrubData(value, scrubber, 2);
     return scrubbed === value ? attribute : { ...attribute, value: scrubbed };
   });

@@ -30,7 +30,8 @@ const frameWithVars: StackFrame = {
 let server: IngestServer;
 beforeEach(async () => {
   server = await startIngestServer();
-  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()]) scope.clear().setClient(undefined);
+  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()])
+    scope.clear().setClient(undefined);
 });
 afterEach(async () => {
   await server.close();
@@ -50,12 +51,16 @@ function init(extra: Partial<ClientOptions> = {}): Client {
 
 type Json = Record<string, any>;
 const payloadsOf = (type: string): Json[] =>
-  server.received.flatMap(({ envelope }) => envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as Json));
+  server.received.flatMap(({ envelope }) =>
+    envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as Json),
+  );
 
 function captureLeakyError(client: Client): void {
   withScope((scope) => {
     scope.setExtra('password', 'hunter2');
-    scope.setExtra('config', { db: { url: 'postgres://app:s3cret@db.local/shop', api_key: 'k-123', pool: 5 } });
+    scope.setExtra('config', {
+      db: { url: 'postgres://app:s3cret@db.local/shop', api_key: 'k-123', pool: 5 },
+    });
     scope.setTag('session_id', 'abc123');
     scope.setTag('plan', 'pro');
     scope.setContext('auth', { provider: 'github', access_token: 'gho_123', scopes: ['repo'] });
@@ -65,9 +70,13 @@ function captureLeakyError(client: Client): void {
       data: { url: 'https://api.example.org/v1/me?access_token=tok-1&page=2', Authorization: 'Bearer tok-1' },
     });
     scope.addBreadcrumb({ category: 'console', message: `paid with ${CARD}` });
-    client.captureException(new Error(`request failed: Authorization: Bearer abc.def-123456 and ${JWT}`), {
-      data: {},
-    }, scope);
+    client.captureException(
+      new Error(`request failed: Authorization: Bearer abc.def-123456 and ${JWT}`),
+      {
+        data: {},
+      },
+      scope,
+    );
   });
 }
 
@@ -79,7 +88,11 @@ describe('deep scrubbing (on by default)', () => {
       message: 'with request',
       request: {
         url: 'https://shop.example/cart?coupon=X1&token=abc',
-        headers: { Authorization: 'Basic dXNlcjpwYXNz', Cookie: 'theme=dark; session=abc', 'X-Tenant': 'acme' },
+        headers: {
+          Authorization: 'Basic dXNlcjpwYXNz',
+          Cookie: 'theme=dark; session=abc',
+          'X-Tenant': 'acme',
+        },
         cookies: { session: 'abc', theme: 'dark' },
         query_string: 'token=abc&page=1',
         data: { password: 'hunter2', item: 'socks' },
@@ -91,10 +104,16 @@ describe('deep scrubbing (on by default)', () => {
 
     expect(error!['extra']).toEqual({
       password: '[Filtered]',
-      config: { db: { url: 'postgres://[Filtered]:[Filtered]@db.local/shop', api_key: '[Filtered]', pool: 5 } },
+      config: {
+        db: { url: 'postgres://[Filtered]:[Filtered]@db.local/shop', api_key: '[Filtered]', pool: 5 },
+      },
     });
     expect(error!['tags']).toEqual({ session_id: '[Filtered]', plan: 'pro' });
-    expect(error!['contexts'].auth).toEqual({ provider: 'github', access_token: '[Filtered]', scopes: ['repo'] });
+    expect(error!['contexts'].auth).toEqual({
+      provider: 'github',
+      access_token: '[Filtered]',
+      scopes: ['repo'],
+    });
     expect(error!['user']).toEqual({ id: 'u-1', data: { secret: '[Filtered]', theme: 'dark' } });
     const [fetchCrumb, consoleCrumb] = error!['breadcrumbs'].values;
     expect(fetchCrumb.data).toEqual({
@@ -141,7 +160,10 @@ describe('deep scrubbing (on by default)', () => {
         {
           name: 'GET https://pay.example/charge?api_key=k-9&amount=5',
           op: 'http.client',
-          attributes: { 'http.request.header.authorization': 'Bearer tok-77', 'http.response.status_code': 200 },
+          attributes: {
+            'http.request.header.authorization': 'Bearer tok-77',
+            'http.response.status_code': 200,
+          },
         },
         () => undefined,
       );
@@ -149,7 +171,10 @@ describe('deep scrubbing (on by default)', () => {
     await client.flush(5000);
     const [transaction] = payloadsOf('transaction');
     assertValidEvent(transaction);
-    expect(transaction!['contexts'].trace.data).toMatchObject({ 'user.session': '[Filtered]', 'cart.items': 3 });
+    expect(transaction!['contexts'].trace.data).toMatchObject({
+      'user.session': '[Filtered]',
+      'cart.items': 3,
+    });
     const [span] = transaction!['spans'];
     expect(span.description).toBe('GET https://pay.example/charge?api_key=[Filtered]&amount=5');
     expect(span.data).toMatchObject({
@@ -175,12 +200,18 @@ describe('deep scrubbing (on by default)', () => {
     expect(log.body).toBe('charged [Filtered]');
     expect(log.attributes.password).toEqual({ type: 'string', value: '[Filtered]' });
     expect(log.attributes.userId).toEqual({ type: 'integer', value: 7 });
-    expect(log.attributes.dsn).toEqual({ type: 'string', value: 'https://[Filtered]:[Filtered]@example.org/1' });
+    expect(log.attributes.dsn).toEqual({
+      type: 'string',
+      value: 'https://[Filtered]:[Filtered]@example.org/1',
+    });
   });
 
   it('filters check-in contexts', async () => {
     const client = init({
-      beforeSendCheckIn: (checkIn) => ({ ...checkIn, contexts: { ...checkIn.contexts, job: { token: 't-1', shard: 2 } } }),
+      beforeSendCheckIn: (checkIn) => ({
+        ...checkIn,
+        contexts: { ...checkIn.contexts, job: { token: 't-1', shard: 2 } },
+      }),
     });
     captureCheckIn({ monitorSlug: 'nightly', status: 'ok' });
     await client.flush(5000);

@@ -21,7 +21,9 @@ describe('the value scrubber', () => {
   });
 
   it('replaces URL credentials and query values under secret keys', () => {
-    expect(scrub('postgres://app:hunter2@db.local:5432/shop')).toBe('postgres://[Filtered]:[Filtered]@db.local:5432/shop');
+    expect(scrub('postgres://app:hunter2@db.local:5432/shop')).toBe(
+      'postgres://[Filtered]:[Filtered]@db.local:5432/shop',
+    );
     expect(scrub('https://user@example.org/a')).toBe('https://[Filtered]@example.org/a');
     expect(scrub('GET https://api.example.org/v1?page=2&access_token=abc&api-key=k1#top')).toBe(
       'GET https://api.example.org/v1?page=2&access_token=[Filtered]&api-key=[Filtered]#top',

@@ -56,7 +56,9 @@ export function createValueScrubber(
 ): (text: string) => string {
   const maskQuery = (text: string): string =>
     text.replace(QUERY_PAIR, (match, separator: string, key: string, value: string) =>
-      value !== FILTERED && value !== '' && isDeniedKey(decodeKey(key)) ? `${separator}${key}=${FILTERED}` : match,
+      value !== FILTERED && value !== '' && isDeniedKey(decodeKey(key))
+        ? `${separator}${key}=${FILTERED}`
+        : match,
     );
 
   const maskJson = (text: string): string =>

@@ -52,7 +52,9 @@ function createThrottle(options: ClientOptions): Throttle {
         : '',
     ),
     transaction: counter(options.maxTransactionsPerMinute, DEFAULT_MAX_TRANSACTIONS_PER_MINUTE, (limit) =>
-      DEBUG_BUILD ? `More than ${limit} transactions this minute (maxTransactionsPerMinute); further ones are dropped.` : '',
+      DEBUG_BUILD
+        ? `More than ${limit} transactions this minute (maxTransactionsPerMinute); further ones are dropped.`
+        : '',
     ),
     log: counter(options.maxLogsPerMinute, DEFAULT_MAX_LOGS_PER_MINUTE, (limit) =>
       DEBUG_BUILD ? `More than ${limit} logs this minute (maxLogsPerMinute); further ones are dropped.` : '',

@@ -10,14 +10,20 @@ const frames = [
 
 describe('the error fingerprint', () => {
   it('is the exception type and its innermost in-app frame', () => {
-    const event: Event = { exception: { values: [{ type: 'TypeError', value: 'x is undefined', stacktrace: { frames } }] } };
+    const event: Event = {
+      exception: { values: [{ type: 'TypeError', value: 'x is undefined', stacktrace: { frames } }] },
+    };
     expect(getErrorFingerprint(event)).toBe('TypeError|/app/render.js:render:42:7');
-    const other: Event = { exception: { values: [{ type: 'TypeError', value: 'another message', stacktrace: { frames } }] } };
+    const other: Event = {
+      exception: { values: [{ type: 'TypeError', value: 'another message', stacktrace: { frames } }] },
+    };
     expect(getErrorFingerprint(other)).toBe(getErrorFingerprint(event));
   });
 
   it('falls back to the message without frames, and never throws', () => {
-    expect(getErrorFingerprint({ exception: { values: [{ type: 'Error', value: 'boom' }] } })).toBe('Error|boom');
+    expect(getErrorFingerprint({ exception: { values: [{ type: 'Error', value: 'boom' }] } })).toBe(
+      'Error|boom',
+    );
     expect(getErrorFingerprint({ message: 'hello' })).toBe('message|hello');
     const hostile = Object.defineProperty({}, 'exception', {
       get() {

@@ -23,7 +23,8 @@ const stackParser = (stack: string): StackFrame[] => [
 let server: IngestServer;
 beforeEach(async () => {
   server = await startIngestServer();
-  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()]) scope.clear().setClient(undefined);
+  for (const scope of [getGlobalScope(), getIsolationScope(), getCurrentScope()])
+    scope.clear().setClient(undefined);
 });
 afterEach(async () => {
   await server.close();
@@ -43,7 +44,9 @@ function init(extra: Partial<ClientOptions>): Client {
 
 type Json = Record<string, any>;
 const payloadsOf = (type: string): Json[] =>
-  server.received.flatMap(({ envelope }) => envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as Json));
+  server.received.flatMap(({ envelope }) =>
+    envelope[1].filter(([h]) => h.type === type).map(([, p]) => p as Json),
+  );
 const discarded = (): Json[] => payloadsOf('client_report').flatMap((report) => report['discarded_events']);
 
 function errorAt(functionName: string, message: string): Error {
@@ -71,20 +74,25 @@ describe('client-side throttling', () => {
   });
 
   it('gives transactions and logs their own budgets', async () => {
-    const client = init({ tracesSampleRate: 1, maxTransactionsPerMinute: 2, enableLogs: true, maxLogsPerMinute: 4 });
-    for (let i = 0; i < 3; i++) startSpan({ name: `job ${i}` }, () => startSpan({ name: 'step' }, () => undefined));
+    const client = init({
+      tracesSampleRate: 1,
+      maxTransactionsPerMinute: 2,
+      enableLogs: true,
+      maxLogsPerMinute: 4,
+    });
+    for (let i = 0; i < 3; i++)
+      startSpan({ name: `job ${i}` }, () => startSpan({ name: 'step' }, () => undefined));
     for (let i = 0; i < 6; i++) logger.info(`line ${i}`);
     client.captureException(errorAt('render', 'still sent'));
     await client.flush(5000);
     expect(payloadsOf('transaction').map((t) => t['transaction'])).toEqual(['job 0', 'job 1']);
-    expect(payloadsOf('log').flatMap((container) => container['items'].map((log: Json) => log['body']))).toEqual([
-      'line 0',
-      'line 1',
-      'line 2',
-      'line 3',
-    ]);
+    expect(
+      payloadsOf('log').flatMap((container) => container['items'].map((log: Json) => log['body'])),
+    ).toEqual(['line 0', 'line 1', 'line 2', 'line 3']);
     expect(payloadsOf('event')).toHaveLength(1);
-    const byKey = Object.fromEntries(discarded().map((entry) => [`${entry['reason']}:${entry['category']}`, entry['quantity']]));
+    const byKey = Object.fromEntries(
+      discarded().map((entry) => [`${entry['reason']}:${entry['category']}`, entry['quantity']]),
+    );
     expect(byKey).toMatchObject({
       'ratelimit_backoff:transaction': 1,
       'ratelimit_backoff:span': 2,

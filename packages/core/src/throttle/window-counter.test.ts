@@ -6,7 +6,11 @@ describe('the one-minute window counter', () => {
     const dropped: string[] = [];
     const counter = createWindowCounter(2, (key) => dropped.push(key));
     const t0 = 1_000_000;
-    expect([counter.allow('a', t0), counter.allow('a', t0 + 1), counter.allow('a', t0 + 2)]).toEqual([true, true, false]);
+    expect([counter.allow('a', t0), counter.allow('a', t0 + 1), counter.allow('a', t0 + 2)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(counter.allow('b', t0 + 3)).toBe(true);
     expect(counter.allow('a', t0 + 4)).toBe(false);
     expect(dropped).toEqual(['a']);

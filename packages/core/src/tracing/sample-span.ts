@@ -1,4 +1,4 @@
-import { callGuarded, DEBUG_BUILD, debug } from '../lib';
+import { callSyncHook, DEBUG_BUILD, debug } from '../lib';
 import type { SamplingContext, SpanAttributes, TracingOptions } from './types';
 
 /** A root span's sampling decision and the rate that made it. */
@@ -32,7 +32,7 @@ export function sampleSpan(
   const sampler = options.tracesSampler;
   if (typeof sampler === 'function') {
     what = 'tracesSampler';
-    rate = callGuarded('tracesSampler', () => sampler(createSamplingContext(input)), undefined);
+    rate = callSyncHook('tracesSampler', () => sampler(createSamplingContext(input)), undefined);
   } else if (parentSampled !== undefined) {
     // inherit: the parent's rate when it sent one, else a rate that agrees with its decision
     return { sampled: parentSampled, sampleRate: parentSampleRate ?? (parentSampled ? 1 : 0) };

@@ -19,7 +19,11 @@ type AnyFunction = (this: any, ...args: any[]) => any;
 type MethodDecorator = <T extends AnyFunction>(method: T, context: ClassMethodDecoratorContext) => T;
 
 function isDecoratorContext(value: unknown): value is ClassMethodDecoratorContext {
-  return value !== null && typeof value === 'object' && (value as { kind?: unknown }).kind === 'method';
+  try {
+    return value !== null && typeof value === 'object' && (value as { kind?: unknown }).kind === 'method';
+  } catch {
+    return false; // a revoked Proxy is no decorator context
+  }
 }
 
 function readTraceOptions(value: unknown): TraceOptions {

@@ -40,7 +40,7 @@ export function createTransport(
     try {
       sent = Promise.resolve(makeRequest({ body }));
     } catch (error) {
-      sent = Promise.reject(error);
+      sent = Promise.reject(error instanceof Error ? error : new Error('the request function threw'));
     }
     return sent.then(
       (response = {}) => {

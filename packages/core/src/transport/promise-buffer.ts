@@ -35,7 +35,9 @@ export function createPromiseBuffer<T>(limit: number, globals: TimerGlobals = ti
 
   const drain = (timeout?: number): Promise<boolean> => {
     if (inFlight.size === 0) return Promise.resolve(true);
-    if (timeout === undefined || !(timeout > 0)) return timeout === undefined ? settleAll() : Promise.resolve(false);
+    // past 2^31 - 1 ms a timer fires at once: such a timeout is no limit
+    if (timeout === undefined || timeout >= 2_147_483_647) return settleAll();
+    if (!(timeout > 0)) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
       const timer = globals.setTimeout(() => resolve(false), timeout);
       void settleAll().then(() => {

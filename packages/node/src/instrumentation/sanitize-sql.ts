@@ -1,3 +1,5 @@
+import { readProperty } from '@sentry-sdk/core/internal';
+
 /** How a dialect quotes: PostgreSQL and standard SQL keep `"…"` for identifiers, MySQL's default mode for strings. */
 export interface SqlDialect {
   /** `"…"` holds a string value (MySQL without ANSI_QUOTES) rather than an identifier. */
@@ -49,7 +51,10 @@ function skipNumber(sql: string, start: number): number {
  * stay; comments are dropped (they may hold values too) and runs of whitespace become one space.
  * @example sanitizeSqlQuery("SELECT * FROM users WHERE email = 'ada@example.com' AND age > 36") // "SELECT * FROM users WHERE email = ? AND age > ?"
  */
-export function sanitizeSqlQuery(sql: string, dialect: SqlDialect = {}): string {
+export function sanitizeSqlQuery(sql: string, input: SqlDialect = {}): string {
+  // public API: anything but a string sanitizes to nothing, and the dialect is read guarded
+  if (typeof sql !== 'string') return '';
+  const dialect: SqlDialect = { doubleQuotedStrings: readProperty(input, 'doubleQuotedStrings') === true };
   let out = '';
   let i = 0;
   const push = (text: string): void => {

@@ -20,7 +20,11 @@ export function createNodeStackParser(appRoot?: string): StackParser {
     if (typeof stack !== 'string' || !stack) return [];
     const frames: StackFrame[] = [];
     const lines = stack.split('\n');
-    for (let i = Math.max(0, skipFirstLines); i < lines.length && frames.length < MAX_FRAMES; i++) {
+    for (
+      let i = typeof skipFirstLines === 'number' ? Math.max(0, skipFirstLines) : 0;
+      i < lines.length && frames.length < MAX_FRAMES;
+      i++
+    ) {
       const parsed = parseV8Line(lines[i]!);
       if (parsed) frames.push(toFrame(parsed, getModule));
     }

@@ -56,11 +56,17 @@ describe('createTunnelHandler', () => {
     expect(response.status).toBe(200);
     const [received] = await ingest.waitForEnvelopes(1);
     expect(received!.body.toString('utf8')).toBe(body);
-    expect(received!.url).toMatch(new RegExp(`^/api/4711/envelope/\\?sentry_version=7&sentry_key=${TEST_PUBLIC_KEY}`));
+    expect(received!.url).toMatch(
+      new RegExp(`^/api/4711/envelope/\\?sentry_version=7&sentry_key=${TEST_PUBLIC_KEY}`),
+    );
   });
 
   it('passes the rate-limit headers of the host back to the browser', async () => {
-    ingest.respondWith({ kind: 'status', status: 429, headers: { 'x-sentry-rate-limits': '60:error:organization', 'retry-after': '60' } });
+    ingest.respondWith({
+      kind: 'status',
+      status: 429,
+      headers: { 'x-sentry-rate-limits': '60:error:organization', 'retry-after': '60' },
+    });
     const url = await startTunnel({ dsn: ingest.dsn });
     const response = await post(url, envelopeFor(ingest.dsn));
     expect(response.status).toBe(429);

@@ -69,7 +69,8 @@ async function handle(
   const target = readEnvelopeDsn(read.body, encoding);
   if (!target) return answer(res, 400);
   if (!isAllowed(target)) {
-    DEBUG_BUILD && debug.warn(`The tunnel refused an envelope for ${target.host}: not the DSN's host and project.`);
+    DEBUG_BUILD &&
+      debug.warn(`The tunnel refused an envelope for ${target.host}: not the DSN's host and project.`);
     return answer(res, 403);
   }
   // the forwarding request is the SDK's own: no span, no breadcrumb
@@ -77,7 +78,12 @@ async function handle(
   answer(res, result.status, result.headers, result.body);
 }
 
-function answer(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: Buffer): void {
+function answer(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+  body?: Buffer,
+): void {
   try {
     if (res.headersSent) {
       res.end();
@@ -93,12 +99,17 @@ function answer(res: ServerResponse, status: number, headers: Record<string, str
 function readConfiguredDsn(dsn: string): DsnComponents | undefined {
   const parsed = parseDsn(dsn);
   if ('dsn' in parsed) return parsed.dsn;
-  DEBUG_BUILD && debug.warn(`createTunnelHandler: option \`dsn\` is not a valid DSN (${parsed.error}); only allowedHosts are forwarded to.`);
+  DEBUG_BUILD &&
+    debug.warn(
+      `createTunnelHandler: option \`dsn\` is not a valid DSN (${parsed.error}); only allowedHosts are forwarded to.`,
+    );
   return undefined;
 }
 
 function sameHost(a: DsnComponents, b: DsnComponents): boolean {
-  return a.protocol === b.protocol && a.host.toLowerCase() === b.host.toLowerCase() && portOf(a) === portOf(b);
+  return (
+    a.protocol === b.protocol && a.host.toLowerCase() === b.host.toLowerCase() && portOf(a) === portOf(b)
+  );
 }
 
 function portOf(dsn: DsnComponents): string {

@@ -46,7 +46,11 @@ export function forwardEnvelope(
         size += chunk.length;
       });
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 502, headers: pickHeaders(response.headers), body: Buffer.concat(chunks) }),
+        resolve({
+          status: response.statusCode ?? 502,
+          headers: pickHeaders(response.headers),
+          body: Buffer.concat(chunks),
+        }),
       );
       response.on('error', () => fail(502));
     });
