@@ -45,10 +45,8 @@ describe.skipIf(skipReason)(
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(`${app.pages.url}/audit.html`);
       await page.waitForFunction(
-        () =>
-          typeof (document.getElementById('other-realm') as HTMLIFrameElement).contentWindow?.makeValues ===
-          'function',
-      );
+      () => typeof (document.getElementById('other-realm') as HTMLIFrameElement).contentWindow?.['makeValues' as keyof Window] === 'function',
+    );
       result = await page.evaluate((input) => (window as any).runAudit(input) as Promise<AuditResult>, {
         dsn: app.ingest.dsn,
         seed: SEED,

@@ -1,4 +1,4 @@
-import { debug, DEBUG_BUILD, parseDsn, readProperty } from '../lib';
+import { callSyncHook, debug, DEBUG_BUILD, parseDsn, readProperty } from '../lib';
 import { getEnvelopeEndpointWithUrlEncodedAuth } from '../transport';
 import type { ClientOptions, DsnComponents, RecordDroppedEvent, Transport } from '../types';
 
@@ -33,7 +33,7 @@ export function createClientTransport(
   try {
     const url = getEnvelopeEndpointWithUrlEncodedAuth(dsn, options.tunnel, options.sdk);
     // url and recordDroppedEvent come last: transportOptions cannot point the client elsewhere by accident
-    const transport = factory({ ...options.transportOptions, url, recordDroppedEvent });
+    const transport = callSyncHook('Option `transport`', () => factory({ ...options.transportOptions, url, recordDroppedEvent }), undefined);
     if (
       typeof readProperty(transport, 'send') === 'function' &&
       typeof readProperty(transport, 'flush') === 'function'

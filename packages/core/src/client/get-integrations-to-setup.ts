@@ -1,4 +1,4 @@
-import { callGuarded, copyArray, debug, DEBUG_BUILD, readProperty } from '../lib';
+import { callGuarded, callSyncHook, copyArray, debug, DEBUG_BUILD, readProperty } from '../lib';
 import type { Integration, Options } from '../types';
 
 /**
@@ -18,7 +18,7 @@ export function getIntegrationsToSetup(options: Options, defaults: Integration[]
     list = [...baseList, ...validIntegrations(user, 'integrations')];
   } else if (typeof user === 'function') {
     const resolve = user as (defaults: Integration[]) => unknown;
-    list = callGuarded('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
+    list = callSyncHook('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
     if (!isArray(list)) {
       DEBUG_BUILD &&
         debug.warn('The `integrations` function must return an array; using the default integrations.');

@@ -1,4 +1,4 @@
-import { callGuarded, forEachOwnEntry, hasOwnEntries, readProperty } from '../lib';
+import { callGuarded, callSyncHook, forEachOwnEntry, hasOwnEntries, readProperty } from '../lib';
 import type { Context, PropagationContext, SeverityLevel, User } from '../types';
 import { isScopeLike } from './is-scope-like';
 import type { Scope, TagValue } from './scope';
@@ -12,7 +12,7 @@ export function applyCaptureContext(scope: Scope, captureContext: unknown): void
   let context = captureContext;
   if (typeof captureContext === 'function') {
     const update = captureContext as (scope: Scope) => unknown;
-    context = callGuarded('the scope update callback', () => update(scope), undefined);
+    context = callSyncHook('the scope update callback', () => update(scope), undefined);
     if (context === scope || !isScopeLike(context)) return;
   }
   if (context === null || typeof context !== 'object') return;
