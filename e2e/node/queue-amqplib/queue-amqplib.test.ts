@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import amqplib from 'amqplib';
-import { afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
 import { requireService, SERVICES, startWorker, uniqueName, type Worker } from '../db-lib/services';
 import { startService, type Service } from '../http-lib/services';
@@ -37,7 +37,13 @@ describe('amqplib (RabbitMQ): request → publish → consumer → PostgreSQL, o
       running.push(await startWorker(join(here, worker), ingest, { QUEUE: queue, ROLE: 'worker' }));
       const producer = await startService(join(here, app), ingest, { QUEUE: queue, ROLE: 'producer' });
       running.push(producer);
-      await checkChain(ingest, producer.url, { system: 'rabbitmq', origin: 'auto.queue.amqplib', queue });
+      const traceIds = await checkChain(ingest, producer.url, {
+        system: 'rabbitmq',
+        origin: 'auto.queue.amqplib',
+        queue,
+      });
+      // one trace per request, none shared
+      expect(new Set(traceIds).size).toBe(3);
     });
   }
 });

@@ -45,7 +45,13 @@ describe('bullmq: request → Queue.add → Worker → PostgreSQL, one trace', (
       running.push(await startWorker(join(here, worker), ingest, { QUEUE: queue, ROLE: 'worker' }));
       const producer = await startService(join(here, app), ingest, { QUEUE: queue, ROLE: 'producer' });
       running.push(producer);
-      await checkChain(ingest, producer.url, { system: 'bullmq', origin: 'auto.queue.bullmq', queue });
+      const traceIds = await checkChain(ingest, producer.url, {
+        system: 'bullmq',
+        origin: 'auto.queue.bullmq',
+        queue,
+      });
+      // one trace per request, none shared
+      expect(new Set(traceIds).size).toBe(3);
       // what a processor throws is captured, in its job's scope and trace
       const findFailure = (): Event | undefined =>
         eventsOf(ingest).find((event) => event.exception?.values?.[0]?.value === 'gamma failed on purpose');

@@ -6,7 +6,7 @@ import type { ProfilerBackend, RawProfile } from './types';
 export interface SampleCollectorOptions {
   /**
    * How long after a recording asks for its samples the backend is collected: asks within this
-   * window share one collection, so that a busy server pays for a few collections a second at most.
+   * period share one collection, so that a busy server pays for a few collections a second at most.
    */
   collectDelayMs: number;
   /** How long the backend samples on after the last recording ended; restarting costs more than idling. */

@@ -1,7 +1,7 @@
 import { debug, DEBUG_BUILD } from '../lib';
 import type { Client, ClientOptions, Event } from '../types';
 import { getErrorFingerprint } from './error-fingerprint';
-import { createWindowCounter, type WindowCounter } from './window-counter';
+import { createMinuteCounter, type MinuteCounter } from './minute-counter';
 
 /** Default of `maxErrorsPerMinute`: events of one error (type + top in-app frame) per minute. */
 export const DEFAULT_MAX_ERRORS_PER_MINUTE = 100;
@@ -11,9 +11,9 @@ export const DEFAULT_MAX_TRANSACTIONS_PER_MINUTE = 10_000;
 export const DEFAULT_MAX_LOGS_PER_MINUTE = 60_000;
 
 interface Throttle {
-  error: WindowCounter | undefined;
-  transaction: WindowCounter | undefined;
-  log: WindowCounter | undefined;
+  error: MinuteCounter | undefined;
+  transaction: MinuteCounter | undefined;
+  log: MinuteCounter | undefined;
 }
 
 const throttles = new WeakMap<object, Throttle>();
@@ -67,10 +67,10 @@ function counter(
   value: number | undefined,
   fallback: number,
   message: (limit: number, key: string) => string,
-): WindowCounter | undefined {
+): MinuteCounter | undefined {
   const limit = typeof value === 'number' ? value : fallback;
   if (limit === 0) return undefined;
-  return createWindowCounter(limit, (key) => {
+  return createMinuteCounter(limit, (key) => {
     DEBUG_BUILD && debug.warn(message(limit, key));
   });
 }
