@@ -7,7 +7,8 @@ import transports from './counting-transport.cjs';
 const [name, countArg, deadlineArg, dsn] = process.argv.slice(2);
 const count = Number(countArg);
 const sdk = await import(name);
-sdk.init({ dsn });
+// Throttle off (see micro.mjs): every capture reaches the transport's queue, for both SDKs.
+sdk.init({ dsn, maxErrorsPerMinute: 0 });
 
 const heapAfterGc = () => {
   globalThis.gc();

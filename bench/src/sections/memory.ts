@@ -84,7 +84,8 @@ export async function runMemory(ctx: BenchContext, sdks: Sdks): Promise<SectionR
   const lines = [
     `${formatNumber(count)} \`captureException(new Error())\` calls in one fresh \`node --expose-gc\` process per SDK ` +
       `(${rounds} round(s), interleaved), 1 000 calls per event-loop turn, stopped after ${deadlineMs / 1000} s if not done. ` +
-      'Each SDK keeps its own default Node transport, pointed at a TCP server on 127.0.0.1 that accepts connections and ' +
+      "Both get `init({ dsn, maxErrorsPerMinute: 0 })`, the last turning off this SDK's client-side throttle so that every " +
+      'call reaches its transport. Each SDK keeps its own default Node transport, pointed at a TCP server on 127.0.0.1 that accepts connections and ' +
       'requests and never answers. Heap is `heapUsed` after two forced GCs, before (after one warm-up event) and 0.5 s ' +
       'after the last call. Medians (IQR) over rounds.',
     '',
