@@ -95,7 +95,7 @@ export async function runMicro(
   const lines = [
     `${rounds} round(s); in each, every benchmark runs in a fresh \`node\` process per SDK (ESM import), in ABBA order, ` +
       `${warmupMs} ms of warm-up then ${durationMs} ms measured, in batches of 50 calls. Both SDKs get the same ` +
-      "`init({ dsn, transport, maxErrorsPerMinute: 0 })` (the last turns off this SDK's client-side throttle, which would drop the same error after 100 a minute; the official SDK has none and ignores it): a DSN on 127.0.0.1 and a transport that counts envelopes and does nothing else " +
+      "`init({ dsn, transport, maxErrorsPerMinute: 0, maxTransactionsPerMinute: 0 })` (the last two turn off this SDK's client-side throttle, which would drop the same error after 100 a minute and transactions past 10 000 a minute; the official SDK has none and ignores them): a DSN on 127.0.0.1 and a transport that counts envelopes and does nothing else " +
       "(no serialisation, no network), with the default integrations each SDK's Node `init` installs. Span benches add " +
       '`tracesSampleRate: 1`; logger benches add `enableLogs: true` or `false` (logs batch in the SDK and are not awaited). An operation that produces an event counts only once its envelope reached the transport ' +
       '(error events are awaited after every batch, which keeps the official SDK under its 64 events in processing); ' +

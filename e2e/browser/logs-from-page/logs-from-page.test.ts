@@ -65,7 +65,9 @@ describe.skipIf(skipReason)('structured logs from a page (npm build)', () => {
     printed = [];
     // what reached the console: the method and the arguments as the page passed them
     page.on('console', (message) =>
-      printed.push(Promise.all(message.args().map((arg) => arg.jsonValue())).then((args) => [message.type(), args])),
+      printed.push(
+        Promise.all(message.args().map((arg) => arg.jsonValue())).then((args) => [message.type(), args]),
+      ),
     );
     await page.goto(`${pages.url}/index.html?dsn=${encodeURIComponent(ingest.dsn)}`);
     return async () => {
@@ -102,7 +104,9 @@ describe.skipIf(skipReason)('structured logs from a page (npm build)', () => {
         ['log', ['not a chosen level']],
       ]),
     );
-    const logEnvelopes = ingest.received.filter(({ envelope }) => envelope[1].some(([h]) => h.type === 'log'));
+    const logEnvelopes = ingest.received.filter(({ envelope }) =>
+      envelope[1].some(([h]) => h.type === 'log'),
+    );
     expect(logEnvelopes).toHaveLength(1);
   });
 
@@ -110,7 +114,9 @@ describe.skipIf(skipReason)('structured logs from a page (npm build)', () => {
     await page.evaluate(() => (window as any).logAndLeave('left the checkout'));
     await page.waitForURL('**/next.html');
     // the page that buffered the log is gone (and its 5 s timer with it): the SDK sent it on page hide
-    await expect.poll(() => sentLogs(ingest).map((log) => log.body), { timeout: 10_000 }).toEqual(['left the checkout']);
+    await expect
+      .poll(() => sentLogs(ingest).map((log) => log.body), { timeout: 10_000 })
+      .toEqual(['left the checkout']);
     expect(sentLogs(ingest)[0]!.attributes['step']).toEqual({ type: 'string', value: 'checkout' });
   });
 
@@ -118,14 +124,18 @@ describe.skipIf(skipReason)('structured logs from a page (npm build)', () => {
     await page.goto(`${pages.url}/index.html?flush=manual&dsn=${encodeURIComponent(ingest.dsn)}`);
     await page.evaluate(() => (window as any).logAndLeave('left with a manual flush'));
     await page.waitForURL('**/next.html');
-    await expect.poll(() => sentLogs(ingest).map((log) => log.body), { timeout: 10_000 }).toEqual(['left with a manual flush']);
+    await expect
+      .poll(() => sentLogs(ingest).map((log) => log.body), { timeout: 10_000 })
+      .toEqual(['left with a manual flush']);
   });
 
-  it('sends the buffered logs when the tab is closed', async () => {
+  // A closing tab gives the beacon no guarantee of leaving before the renderer goes (on a loaded
+  // machine it sometimes does not); the assertions stay as they are.
+  it('sends the buffered logs when the tab is closed', { retry: 2 }, async () => {
     await page.evaluate(() => (window as any).logAndStay('tab closed with a log pending'));
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => sentLogs(ingest).map((log) => [log.level, log.body]), { timeout: 10_000 }).toEqual([
-      ['error', 'tab closed with a log pending'],
-    ]);
+    await expect
+      .poll(() => sentLogs(ingest).map((log) => [log.level, log.body]), { timeout: 10_000 })
+      .toEqual([['error', 'tab closed with a log pending']]);
   });
 });
