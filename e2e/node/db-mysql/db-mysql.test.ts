@@ -1,16 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
-import {
-  breadcrumbsOf,
-  eventsOf,
-  requireService,
-  SERVICES,
-  spansWithOp,
-  transactionsOf,
-  uniqueName,
-} from '../db-lib/services';
-import { runSubject } from '../runtime-lib/run-subject';
+import { breadcrumbsOf, requireService, SERVICES, spansWithOp, uniqueName } from '../db-lib/services';
+import { runDbSubject } from '../db-lib/run-db-subject';
 
 const here = import.meta.dirname;
 let ingest: IngestServer;
@@ -22,17 +14,11 @@ afterEach(() => ingest.close());
 
 async function runQueries(script: string, env: Record<string, string> = {}) {
   const table = uniqueName('sentry_e2e_mysql');
-  const result = await runSubject(join(here, script), ingest, {
-    env: { TABLE: table, ...env },
-    timeoutMs: 30_000,
+  const { seen, transaction, event } = await runDbSubject(join(here, script), ingest, 'mysql', {
+    TABLE: table,
+    ...env,
   });
-  expect(result.code, result.stderr).toBe(0);
-  const seen = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
-  const transaction = transactionsOf(ingest).find((item) => item.transaction === 'mysql-e2e');
-  const event = eventsOf(ingest).find((item) => item.logentry?.message === 'mysql done');
-  expect(transaction, 'the mysql-e2e transaction').toBeDefined();
-  expect(event, 'the mysql done event').toBeDefined();
-  return { table, seen, spans: spansWithOp(transaction!, 'db'), event: event! };
+  return { table, seen, spans: spansWithOp(transaction, 'db'), event };
 }
 
 describe('mysql2 against the real MariaDB', () => {

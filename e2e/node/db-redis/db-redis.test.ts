@@ -1,16 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
-import {
-  breadcrumbsOf,
-  eventsOf,
-  requireService,
-  SERVICES,
-  spansWithOp,
-  transactionsOf,
-  uniqueName,
-} from '../db-lib/services';
-import { runSubject } from '../runtime-lib/run-subject';
+import { breadcrumbsOf, requireService, SERVICES, spansWithOp, uniqueName } from '../db-lib/services';
+import { runDbSubject } from '../db-lib/run-db-subject';
 
 const here = import.meta.dirname;
 let ingest: IngestServer;
@@ -22,17 +14,11 @@ afterEach(() => ingest.close());
 
 async function runCommands(script: string, env: Record<string, string> = {}) {
   const prefix = uniqueName('sentry_e2e_redis');
-  const result = await runSubject(join(here, script), ingest, {
-    env: { PREFIX: prefix, ...env },
-    timeoutMs: 30_000,
+  const { seen, transaction, event } = await runDbSubject(join(here, script), ingest, 'redis', {
+    PREFIX: prefix,
+    ...env,
   });
-  expect(result.code, result.stderr).toBe(0);
-  const seen = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
-  const transaction = transactionsOf(ingest).find((item) => item.transaction === 'redis-e2e');
-  const event = eventsOf(ingest).find((item) => item.logentry?.message === 'redis done');
-  expect(transaction, 'the redis-e2e transaction').toBeDefined();
-  expect(event, 'the redis done event').toBeDefined();
-  return { prefix, seen, spans: spansWithOp(transaction!, 'db.redis'), event: event! };
+  return { prefix, seen, spans: spansWithOp(transaction, 'db.redis'), event };
 }
 
 describe('ioredis (6 and 5) and node-redis against the real Redis', () => {
