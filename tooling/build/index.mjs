@@ -1,5 +1,5 @@
-// The one rollup config factory every package uses: npm builds (ESM + CJS, one file per module so
-// bundlers can tree-shake) and, for the browser package, IIFE bundles for the CDN.
+// The one rollup config factory every package uses: npm builds (ESM + CJS) and, for the browser
+// package, IIFE bundles for the CDN.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -15,10 +15,14 @@ import { trimErrorStackParser } from './trim-error-stack-parser.mjs';
 export { sizeBudget, sriManifest };
 
 /**
- * ESM and CJS builds of a package, externalising its dependencies.
- * @param {{ packageDir: string, entries?: Record<string, string> }} options
+ * ESM and CJS builds of a package into `outDir`/esm and `outDir`/cjs, externalising its
+ * dependencies. By default one file per module, so that browser bundlers drop whole unused modules
+ * (`sideEffects: false`). `flat: true` emits one file per entry instead (plus shared chunks): Node
+ * loads a package of three files several times faster than one of three hundred, and server code
+ * is not tree-shaken.
+ * @param {{ packageDir: string, entries?: Record<string, string>, flat?: boolean, outDir?: string }} options
  */
-export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' } }) {
+export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' }, flat = false, outDir = 'build' }) {
   const pkg = JSON.parse(readFileSync(resolve(packageDir, 'package.json'), 'utf8'));
   const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
   const isExternal = (id) =>
@@ -27,8 +31,8 @@ export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' }
     Object.entries(entries).map(([name, file]) => [name, resolve(packageDir, file)]),
   );
   const formats = [
-    { format: 'esm', dir: 'build/esm', extension: 'js' },
-    { format: 'cjs', dir: 'build/cjs', extension: 'js' },
+    { format: 'esm', dir: `${outDir}/esm` },
+    { format: 'cjs', dir: `${outDir}/cjs` },
   ];
   return formats.map(({ format, dir }) => ({
     input,
@@ -41,8 +45,9 @@ export function makeNpmConfigs({ packageDir, entries = { index: 'src/index.ts' }
     output: {
       dir: resolve(packageDir, dir),
       format,
-      preserveModules: true,
-      preserveModulesRoot: resolve(packageDir, 'src'),
+      ...(flat
+        ? { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' }
+        : { preserveModules: true, preserveModulesRoot: resolve(packageDir, 'src') }),
       sourcemap: true,
       exports: 'named',
       generatedCode: 'es2015',
