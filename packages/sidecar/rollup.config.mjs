@@ -28,6 +28,10 @@ function makeUiConfig() {
 }
 
 export default [
-  ...makeNpmConfigs({ packageDir, entries: { index: 'src/index.ts', 'cli/index': 'src/cli/index.ts' } }),
+  ...makeNpmConfigs({
+    packageDir,
+    entries: { index: 'src/index.ts', 'cli/index': 'src/cli/index.ts' },
+    flat: true,
+  }),
   makeUiConfig(),
 ];
