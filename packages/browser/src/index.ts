@@ -206,7 +206,13 @@ export {
   type ReportType,
 } from './integrations';
 export { browserProfilingIntegration, type BrowserProfilingOptions } from './profiling';
-export { BrowserClient, getDefaultIntegrations, init, type BrowserClientOptions, type BrowserOptions } from './sdk';
+export {
+  BrowserClient,
+  getDefaultIntegrations,
+  init,
+  type BrowserClientOptions,
+  type BrowserOptions,
+} from './sdk';
 export { browserSessionIntegration, type BrowserSessionOptions } from './sessions';
 export { browserStackParser, defaultStackParser } from './stack';
 export {

@@ -109,6 +109,7 @@ export {
 } from './profiling';
 export { scrubEventForOptions } from './scrubbing';
 export {
+  attempt,
   callGuarded,
   copyArray,
   copyOwnEntries,

@@ -6,7 +6,8 @@ const bound = new WeakSet<AnyFunction>();
 
 /** True for a function that `bindToContext` made: binding it again would change nothing. */
 export function isBoundToContext(fn: unknown): boolean {
-  return typeof fn === 'function' && bound.has(fn as AnyFunction);
+  // a WeakSet answers false for values that are no objects
+  return bound.has(fn as AnyFunction);
 }
 
 /** A function that calls `fn` (keeping `this`, arguments and return value) while `pair` is current. */

@@ -1,6 +1,6 @@
-import { markFunctionWrapped } from '@sentry-sdk/core/internal';
+import { isPrimitive, markFunctionWrapped } from '@sentry-sdk/core/internal';
 import { patchMethod } from '../instrument';
-import { native } from '../native';
+import { listen } from '../native';
 import { bindToPair, isBoundToContext } from './bind-to-context';
 import type { ZoneStrategy } from './zone-strategy';
 
@@ -16,8 +16,9 @@ interface ListenerOptions {
 }
 
 function readOptions(type: unknown, options: unknown): ListenerOptions {
-  if (options === null || typeof options !== 'object') return { key: `${String(type)}|${options ? 1 : 0}`, once: false, signal: undefined };
-  const { capture, once, signal } = options as AddEventListenerOptions;
+  // a boolean (or any other non-object) is the capture flag
+  const { capture, once, signal }: AddEventListenerOptions =
+    options !== null && typeof options === 'object' ? options : { capture: options as boolean };
   return { key: `${String(type)}|${capture ? 1 : 0}`, once: once === true, signal: signal ?? undefined };
 }
 
@@ -35,8 +36,12 @@ function isListener(value: unknown): value is Listener {
 export function wrapEventTarget(strategy: ZoneStrategy, proto: object): void {
   const registry = new WeakMap<object, TargetListeners>();
 
-  const lookup = (target: unknown, key: string, create: boolean): WeakMap<object, AnyFunction> | undefined => {
-    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return undefined;
+  const lookup = (
+    target: unknown,
+    key: string,
+    create: boolean,
+  ): WeakMap<object, AnyFunction> | undefined => {
+    if (isPrimitive(target)) return undefined;
     let byKey = registry.get(target);
     if (!byKey && create) registry.set(target, (byKey = new Map<string, WeakMap<object, AnyFunction>>()));
     let byListener = byKey?.get(key);
@@ -50,7 +55,9 @@ export function wrapEventTarget(strategy: ZoneStrategy, proto: object): void {
         ? listener
         : function (this: unknown, event: unknown): unknown {
             const handleEvent = listener.handleEvent;
-            return typeof handleEvent === 'function' ? (handleEvent as AnyFunction).call(listener, event) : undefined;
+            return typeof handleEvent === 'function'
+              ? (handleEvent as AnyFunction).call(listener, event)
+              : undefined;
           };
     const bound = bindToPair(strategy, strategy.capture(), call);
     const wrapper = once
@@ -64,43 +71,49 @@ export function wrapEventTarget(strategy: ZoneStrategy, proto: object): void {
     return wrapper;
   };
 
-  patchMethod(proto, 'addEventListener', (original) =>
-    function (this: unknown, type: unknown, listener: unknown, ...rest: unknown[]): unknown {
-      let wrapped = listener;
-      try {
-        if (isListener(listener) && !isBoundToContext(listener)) {
-          const { key, once, signal } = readOptions(type, rest[0]);
-          const byListener = lookup(this, key, true);
-          const forget = (): void => void byListener?.delete(listener);
-          wrapped = byListener?.get(listener) ?? makeWrapper(listener, forget, once);
-          if (byListener && !byListener.has(listener)) {
-            byListener.set(listener, wrapped as AnyFunction);
-            if (signal && native.addEventListener) native.addEventListener.call(signal, 'abort', forget, { once: true });
+  patchMethod(
+    proto,
+    'addEventListener',
+    (original) =>
+      function (this: unknown, type: unknown, listener: unknown, ...rest: unknown[]): unknown {
+        let wrapped = listener;
+        try {
+          if (isListener(listener) && !isBoundToContext(listener)) {
+            const { key, once, signal } = readOptions(type, rest[0]);
+            const byListener = lookup(this, key, true);
+            const forget = (): void => void byListener?.delete(listener);
+            wrapped = byListener?.get(listener) ?? makeWrapper(listener, forget, once);
+            if (byListener && !byListener.has(listener)) {
+              byListener.set(listener, wrapped as AnyFunction);
+              if (signal) listen(signal, 'abort', forget, { once: true });
+            }
           }
+        } catch {
+          // hostile options or listener: register it as the page gave it, without its scopes
+          wrapped = listener;
         }
-      } catch {
-        // hostile options or listener: register it as the page gave it, without its scopes
-        wrapped = listener;
-      }
-      return original.call(this, type, wrapped, ...rest);
-    },
+        return original.call(this, type, wrapped, ...rest);
+      },
   );
 
-  patchMethod(proto, 'removeEventListener', (original) =>
-    function (this: unknown, type: unknown, listener: unknown, ...rest: unknown[]): unknown {
-      let wrapper: AnyFunction | undefined;
-      try {
-        if (isListener(listener)) {
-          const byListener = lookup(this, readOptions(type, rest[0]).key, false);
-          wrapper = byListener?.get(listener);
-          byListener?.delete(listener);
+  patchMethod(
+    proto,
+    'removeEventListener',
+    (original) =>
+      function (this: unknown, type: unknown, listener: unknown, ...rest: unknown[]): unknown {
+        let wrapper: AnyFunction | undefined;
+        try {
+          if (isListener(listener)) {
+            const byListener = lookup(this, readOptions(type, rest[0]).key, false);
+            wrapper = byListener?.get(listener);
+            byListener?.delete(listener);
+          }
+        } catch {
+          wrapper = undefined;
         }
-      } catch {
-        wrapper = undefined;
-      }
-      if (wrapper) original.call(this, type, wrapper, ...rest);
-      // also as given: the listener may have been added before the SDK loaded
-      return original.call(this, type, listener, ...rest);
-    },
+        if (wrapper) original.call(this, type, wrapper, ...rest);
+        // also as given: the listener may have been added before the SDK loaded
+        return original.call(this, type, listener, ...rest);
+      },
   );
 }

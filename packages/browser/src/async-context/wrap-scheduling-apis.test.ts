@@ -46,7 +46,10 @@ afterAll(() => setAsyncContextStrategy(undefined));
 const tag = (): unknown => getCurrentScope().getScopeData().tags['where'];
 
 /** Schedules `schedule(record)` inside a scope tagged `inside`, and the same outside as a sibling. */
-async function scopesSeen(schedule: (record: () => void) => void, settle: () => Promise<void>): Promise<unknown[]> {
+async function scopesSeen(
+  schedule: (record: () => void) => void,
+  settle: () => Promise<void>,
+): Promise<unknown[]> {
   const seen: unknown[] = [];
   withScope((scope) => {
     scope.setTag('where', 'inside');
@@ -162,7 +165,14 @@ describe('wrapSchedulingApis', () => {
 
   it('leaves hostile listener options to the platform, which throws as it would without the SDK', () => {
     const target = new TestTarget();
-    const hostile = new Proxy({}, { get: () => { throw new Error('hostile'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('hostile');
+        },
+      },
+    );
     expect(() => target.addEventListener('ping', () => undefined, hostile)).toThrow('hostile');
   });
 });

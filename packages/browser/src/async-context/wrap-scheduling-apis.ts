@@ -1,4 +1,4 @@
-import { getOriginalFunction, markFunctionWrapped } from '@sentry-sdk/core/internal';
+import { attempt, getOriginalFunction, markFunctionWrapped } from '@sentry-sdk/core/internal';
 import { patchMethod } from '../instrument';
 import { bindToContext, isBoundToContext } from './bind-to-context';
 import { wrapEventTarget } from './wrap-event-target';
@@ -16,16 +16,27 @@ export interface SchedulingTargets {
 }
 
 // Each takes its callback first.
-const CALLBACK_FIRST = ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback', 'queueMicrotask'];
-const XHR_CALLBACKS = ['onreadystatechange', 'onload', 'onloadend', 'onloadstart', 'onerror', 'onabort', 'ontimeout', 'onprogress'];
+const CALLBACK_FIRST = [
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'queueMicrotask',
+];
+const XHR_CALLBACKS = [
+  'onreadystatechange',
+  'onload',
+  'onloadend',
+  'onloadstart',
+  'onerror',
+  'onabort',
+  'ontimeout',
+  'onprogress',
+];
 
 function protoOf(name: string): object | undefined {
-  try {
-    const ctor = (globalThis as Record<string, unknown>)[name];
-    return typeof ctor === 'function' ? (ctor.prototype as object) : undefined;
-  } catch {
-    return undefined;
-  }
+  const ctor = attempt(() => (globalThis as Record<string, unknown>)[name]);
+  return typeof ctor === 'function' ? (ctor.prototype as object) : undefined;
 }
 
 /** This realm's scheduling APIs. */
@@ -41,10 +52,13 @@ export function getSchedulingTargets(): SchedulingTargets {
 
 function wrapThen(strategy: ZoneStrategy, proto: object): void {
   // `catch` and `finally` call `this.then` (ECMA-262 §27.2.5.1, §27.2.5.3): patching `then` covers them.
-  patchMethod(proto, 'then', (original) =>
-    function (this: unknown, onFulfilled: unknown, onRejected: unknown): unknown {
-      return original.call(this, bindToContext(strategy, onFulfilled), bindToContext(strategy, onRejected));
-    },
+  patchMethod(
+    proto,
+    'then',
+    (original) =>
+      function (this: unknown, onFulfilled: unknown, onRejected: unknown): unknown {
+        return original.call(this, bindToContext(strategy, onFulfilled), bindToContext(strategy, onRejected));
+      },
   );
 }
 
@@ -62,28 +76,30 @@ function wrapHandlerProperty(strategy: ZoneStrategy, proto: object, property: st
     },
     set(this: unknown, value: unknown): void {
       const wrapped = bindToContext(strategy, value);
-      if (wrapped !== value) markFunctionWrapped(wrapped as AnyFunction, value as AnyFunction);
+      markFunctionWrapped(wrapped as AnyFunction, value as AnyFunction);
       set.call(this, wrapped);
     },
   });
 }
 
 function wrapXhrSend(strategy: ZoneStrategy, proto: object): void {
-  patchMethod(proto, 'send', (original) =>
-    function (this: Record<string, unknown>, ...args: unknown[]): unknown {
-      for (const key of XHR_CALLBACKS) {
-        try {
-          const callback = this[key];
-          if (typeof callback !== 'function' || isBoundToContext(callback)) continue;
-          const wrapped = bindToContext(strategy, callback as AnyFunction);
-          markFunctionWrapped(wrapped, callback as AnyFunction);
-          this[key] = wrapped;
-        } catch {
-          // a property that cannot be read or written keeps its callback, without scopes
+  patchMethod(
+    proto,
+    'send',
+    (original) =>
+      function (this: Record<string, unknown>, ...args: unknown[]): unknown {
+        for (const key of XHR_CALLBACKS) {
+          try {
+            const callback = this[key];
+            const wrapped = bindToContext(strategy, callback);
+            markFunctionWrapped(wrapped as AnyFunction, callback as AnyFunction);
+            if (wrapped !== callback) this[key] = wrapped;
+          } catch {
+            // a property that cannot be read or written keeps its callback, without scopes
+          }
         }
-      }
-      return original.apply(this, args);
-    },
+        return original.apply(this, args);
+      },
   );
 }
 
@@ -93,15 +109,21 @@ function wrapXhrSend(strategy: ZoneStrategy, proto: object): void {
  * `fetch` callbacks), event listeners (and so `MessagePort` and XHR listeners), `onmessage` of
  * message ports, and XHR `on*` callbacks set before `send`.
  */
-export function wrapSchedulingApis(strategy: ZoneStrategy, targets: SchedulingTargets = getSchedulingTargets()): void {
+export function wrapSchedulingApis(
+  strategy: ZoneStrategy,
+  targets: SchedulingTargets = getSchedulingTargets(),
+): void {
   const { root, promiseProto, eventTargetProto, messagePortProto, xhrProto } = targets;
   if (root) {
     for (const name of CALLBACK_FIRST) {
-      patchMethod(root, name, (original) =>
-        function (this: unknown, ...args: unknown[]): unknown {
-          args[0] = bindToContext(strategy, args[0]);
-          return original.apply(this, args);
-        },
+      patchMethod(
+        root,
+        name,
+        (original) =>
+          function (this: unknown, ...args: unknown[]): unknown {
+            args[0] = bindToContext(strategy, args[0]);
+            return original.apply(this, args);
+          },
       );
     }
   }

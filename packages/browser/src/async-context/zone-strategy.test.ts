@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCurrentScope, getIsolationScope, setAsyncContextStrategy, withIsolationScope, withScope } from '@sentry-sdk/core';
+import {
+  getCurrentScope,
+  getIsolationScope,
+  setAsyncContextStrategy,
+  withIsolationScope,
+  withScope,
+} from '@sentry-sdk/core';
 import { bindToContext } from './bind-to-context';
 import { createZoneStrategy, type ZoneStrategy } from './zone-strategy';
 

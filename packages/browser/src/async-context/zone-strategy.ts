@@ -52,7 +52,12 @@ export function createZoneStrategy(queueMicrotask: QueueMicrotask | undefined): 
     return rootPair();
   };
 
-  function runWith<T>(pair: ScopePair, fn: (...args: any[]) => T, self: unknown, args: ArrayLike<unknown>): T {
+  function runWith<T>(
+    pair: ScopePair,
+    fn: (...args: any[]) => T,
+    self: unknown,
+    args: ArrayLike<unknown>,
+  ): T {
     const depth = stack.length;
     stack.push(pair);
     try {
@@ -99,26 +104,19 @@ export function createZoneStrategy(queueMicrotask: QueueMicrotask | undefined): 
     }
   }
 
+  const withSetScope = <T>(scope: Scope, callback: (scope: Scope) => T): T =>
+    enter({ scope, isolationScope: capture().isolationScope }, callback, scope);
+  const withSetIsolationScope = <T>(isolationScope: Scope, callback: (scope: Scope) => T): T =>
+    enter({ scope: capture().scope.clone(), isolationScope }, callback, isolationScope);
+
   return {
     capture,
     runWith,
     getCurrentScope: () => capture().scope,
     getIsolationScope: () => capture().isolationScope,
-    withScope(callback) {
-      const { scope, isolationScope } = capture();
-      const forked = scope.clone();
-      return enter({ scope: forked, isolationScope }, callback, forked);
-    },
-    withSetScope(scope, callback) {
-      return enter({ scope, isolationScope: capture().isolationScope }, callback, scope);
-    },
-    withIsolationScope(callback) {
-      const { scope, isolationScope } = capture();
-      const forked = isolationScope.clone();
-      return enter({ scope: scope.clone(), isolationScope: forked }, callback, forked);
-    },
-    withSetIsolationScope(isolationScope, callback) {
-      return enter({ scope: capture().scope.clone(), isolationScope }, callback, isolationScope);
-    },
+    withScope: (callback) => withSetScope(capture().scope.clone(), callback),
+    withSetScope,
+    withIsolationScope: (callback) => withSetIsolationScope(capture().isolationScope.clone(), callback),
+    withSetIsolationScope,
   };
 }

@@ -1,5 +1,5 @@
 import { captureEvent, type Event, type EventHint } from '@sentry-sdk/core';
-import { callGuarded, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { attempt, callGuarded, debug, DEBUG_BUILD } from '@sentry-sdk/core/internal';
 
 // Relay keeps at most this many characters of a feedback message (protocol.md §14).
 const MAX_MESSAGE_LENGTH = 4096;
@@ -18,14 +18,6 @@ export interface FeedbackParams {
   tags?: Record<string, string>;
 }
 
-function currentUrl(): string | undefined {
-  try {
-    return (globalThis as { location?: { href?: string } }).location?.href;
-  } catch {
-    return undefined;
-  }
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -40,12 +32,17 @@ function sendFeedback(params: FeedbackParams, hint: EventHint | undefined): stri
   const fields: [string, unknown][] = [
     ['contact_email', params.email],
     ['name', params.name],
-    ['url', params.url ?? currentUrl()],
+    ['url', params.url ?? attempt(() => (globalThis as { location?: Location }).location?.href)],
     ['associated_event_id', params.associatedEventId],
     ['source', params.source ?? 'api'],
   ];
   for (const [key, value] of fields) if (text(value)) feedback[key] = value as string;
-  const event: Event = { type: 'feedback', level: 'info', contexts: { feedback }, ...(params.tags && { tags: params.tags }) };
+  const event: Event = {
+    type: 'feedback',
+    level: 'info',
+    contexts: { feedback },
+    ...(params.tags && { tags: params.tags }),
+  };
   return captureEvent(event, hint);
 }
 

@@ -34,13 +34,22 @@ const TEXTS = {
 
 let dialogs = 0;
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, children: Node[] = []): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  children: Node[] = [],
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(doc.createElement(tag), props);
   node.append(...children);
   return node;
 }
 
-function field(doc: Document, label: string, control: HTMLInputElement | HTMLTextAreaElement): HTMLLabelElement {
+function field(
+  doc: Document,
+  label: string,
+  control: HTMLInputElement | HTMLTextAreaElement,
+): HTMLLabelElement {
   // A label around its control names it for assistive technology without ids.
   return element(doc, 'label', {}, [doc.createTextNode(label), element(doc, 'br'), control]);
 }
@@ -56,7 +65,12 @@ function openDialog(options: ReportDialogOptions): void {
   const eventId = options.eventId ?? lastEventId();
   const titleId = `sentry-report-dialog-title-${++dialogs}`;
   const name = element(doc, 'input', { name: 'name', autocomplete: 'name', value: options.user?.name ?? '' });
-  const email = element(doc, 'input', { name: 'email', type: 'email', autocomplete: 'email', value: options.user?.email ?? '' });
+  const email = element(doc, 'input', {
+    name: 'email',
+    type: 'email',
+    autocomplete: 'email',
+    value: options.user?.email ?? '',
+  });
   const comments = element(doc, 'textarea', { name: 'comments', required: true, rows: 4 });
   const status = element(doc, 'p', { role: 'status' });
   const close = element(doc, 'button', { type: 'button', textContent: texts.labelClose });

@@ -18,16 +18,19 @@ export const addConsoleHandler = createInstrumentation<ConsoleCall>('console', (
   // Some consoles implement one method through another (Node's assert calls warn): one call, one record.
   let depth = 0;
   for (const level of CONSOLE_LEVELS) {
-    patchMethod(console, level, (original) =>
-      function (this: unknown, ...args: unknown[]): unknown {
-        if (depth === 0) emit({ level, args });
-        depth++;
-        try {
-          return original.apply(this, args);
-        } finally {
-          depth--;
-        }
-      },
+    patchMethod(
+      console,
+      level,
+      (original) =>
+        function (this: unknown, ...args: unknown[]): unknown {
+          if (depth === 0) emit({ level, args });
+          depth++;
+          try {
+            return original.apply(this, args);
+          } finally {
+            depth--;
+          }
+        },
     );
   }
 });

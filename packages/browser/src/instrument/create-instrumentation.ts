@@ -9,7 +9,10 @@ export type AddHandler<T> = (handler: (data: T) => void) => () => void;
  * that throws is logged and skipped, and an emit from inside a handler is dropped (a handler that
  * logs to the console must not feed itself).
  */
-export function createInstrumentation<T>(name: string, install: (emit: (data: T) => void) => void): AddHandler<T> {
+export function createInstrumentation<T>(
+  name: string,
+  install: (emit: (data: T) => void) => void,
+): AddHandler<T> {
   const handlers = new Set<(data: T) => void>();
   let installed = false;
   let emitting = false;

@@ -1,4 +1,4 @@
-import { native } from '../native';
+import { listen } from '../native';
 import { createInstrumentation } from './create-instrumentation';
 
 /** A click or key press on the page, seen before the page's own listeners. */
@@ -10,9 +10,9 @@ export interface DomInteraction {
 /** Calls `handler` for every click and key press in the document (a no-op without a document). */
 export const addDomHandler = createInstrumentation<DomInteraction>('DOM', (emit) => {
   const doc = (globalThis as { document?: Document }).document;
-  if (!doc || !native.addEventListener) return;
+  if (!doc) return;
   for (const name of ['click', 'keypress'] as const) {
     // Capture phase on the document: handlers that stop propagation cannot hide the interaction.
-    native.addEventListener.call(doc, name, (event: Event) => emit({ name, event }), { capture: true, passive: true });
+    listen(doc, name, (event: Event) => emit({ name, event }), { capture: true, passive: true });
   }
 });

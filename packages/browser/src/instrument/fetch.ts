@@ -44,24 +44,27 @@ let patched = false;
 function patchFetch(): void {
   if (patched) return;
   patched = true;
-  patchMethod(globalThis, 'fetch', (original) =>
-    function (this: unknown, ...args: unknown[]): unknown {
-      const { method, url } = readRequest(args[0], args[1]);
-      const start: FetchStart = { method, url, startTimestamp: dateTimestampInSeconds(), args };
-      emitStart?.(start);
-      const done = (result: { status_code?: number; error?: unknown; response?: Response }): void =>
-        emitEnd?.({ ...start, endTimestamp: dateTimestampInSeconds(), ...result });
-      return (original.apply(this, start.args) as Promise<Response>).then(
-        (response) => {
-          done({ status_code: response.status, response });
-          return response;
-        },
-        (error: unknown) => {
-          done({ error });
-          throw error;
-        },
-      );
-    },
+  patchMethod(
+    globalThis,
+    'fetch',
+    (original) =>
+      function (this: unknown, ...args: unknown[]): unknown {
+        const { method, url } = readRequest(args[0], args[1]);
+        const start: FetchStart = { method, url, startTimestamp: dateTimestampInSeconds(), args };
+        emitStart?.(start);
+        const done = (result: { status_code?: number; error?: unknown; response?: Response }): void =>
+          emitEnd?.({ ...start, endTimestamp: dateTimestampInSeconds(), ...result });
+        return (original.apply(this, start.args) as Promise<Response>).then(
+          (response) => {
+            done({ status_code: response.status, response });
+            return response;
+          },
+          (error: unknown) => {
+            done({ error });
+            throw error;
+          },
+        );
+      },
   );
 }
 

@@ -1,4 +1,4 @@
-import { native } from '../native';
+import { listen, native } from '../native';
 import { createInstrumentation } from './create-instrumentation';
 import { patchMethod } from './patch-method';
 
@@ -25,15 +25,18 @@ export const addHistoryHandler = createInstrumentation<HistoryChange>('history',
     if (from !== to) emit({ from, to, method });
   };
 
-  native.addEventListener.call(win as Window, 'popstate', () => report('popstate'));
+  listen(win, 'popstate', () => report('popstate'));
   for (const method of ['pushState', 'replaceState'] as const) {
-    patchMethod(history, method, (original) =>
-      function (this: unknown, ...args: unknown[]): unknown {
-        const result: unknown = original.apply(this, args);
-        // The URL argument is optional: without it the URL stays and there is nothing to report.
-        if (args.length > 2 && args[2] !== undefined && args[2] !== null) report(method);
-        return result;
-      },
+    patchMethod(
+      history,
+      method,
+      (original) =>
+        function (this: unknown, ...args: unknown[]): unknown {
+          const result: unknown = original.apply(this, args);
+          // The URL argument is optional: without it the URL stays and there is nothing to report.
+          if (args.length > 2 && args[2] !== undefined && args[2] !== null) report(method);
+          return result;
+        },
     );
   }
 });

@@ -1,5 +1,5 @@
-import { dateTimestampInSeconds } from '@sentry-sdk/core/internal';
-import { native } from '../native';
+import { attempt, dateTimestampInSeconds } from '@sentry-sdk/core/internal';
+import { listen, native } from '../native';
 import { createInstrumentation } from './create-instrumentation';
 import { patchMethod } from './patch-method';
 
@@ -52,40 +52,51 @@ function patchXhr(): void {
   const proto = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest?.prototype;
   if (patched || !proto || !native.addEventListener) return;
   patched = true;
-  const addListener = native.addEventListener;
 
-  patchMethod(proto, 'open', (original) =>
-    function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-      try {
-        pending.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]), requestHeaders: {} });
-      } catch {
+  patchMethod(
+    proto,
+    'open',
+    (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
         // a method or URL whose toString throws: the request is not recorded
-      }
-      return original.apply(this, args);
-    },
+        attempt(() =>
+          pending.set(this, {
+            method: String(args[0]).toUpperCase(),
+            url: String(args[1]),
+            requestHeaders: {},
+          }),
+        );
+        return original.apply(this, args);
+      },
   );
 
-  patchMethod(proto, 'setRequestHeader', (original) =>
-    function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-      try {
-        const request = pending.get(this);
-        if (request && typeof args[0] === 'string') request.requestHeaders[args[0].toLowerCase()] = String(args[1]);
-      } catch {
+  patchMethod(
+    proto,
+    'setRequestHeader',
+    (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
         // a header value whose toString throws: the platform will say so, the record skips it
-      }
-      return original.apply(this, args);
-    },
+        attempt(() => {
+          const request = pending.get(this);
+          if (request && typeof args[0] === 'string')
+            request.requestHeaders[args[0].toLowerCase()] = String(args[1]);
+        });
+        return original.apply(this, args);
+      },
   );
 
-  patchMethod(proto, 'send', (original) =>
-    function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-      const request = pending.get(this);
-      if (request) {
-        emitStart?.({ ...request, xhr: this });
-        watchUntilDone(this, request);
-      }
-      return original.apply(this, args);
-    },
+  patchMethod(
+    proto,
+    'send',
+    (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
+        const request = pending.get(this);
+        if (request) {
+          emitStart?.({ ...request, xhr: this });
+          watchUntilDone(this, request);
+        }
+        return original.apply(this, args);
+      },
   );
 
   function watchUntilDone(xhr: XMLHttpRequest, request: Pending): void {
@@ -94,8 +105,14 @@ function patchXhr(): void {
     const onChange = (): void => {
       if (xhr.readyState !== 4) return;
       native.removeEventListener?.call(xhr, 'readystatechange', onChange);
-      emitEnd?.({ ...request, status_code: xhr.status, startTimestamp, endTimestamp: dateTimestampInSeconds(), xhr });
+      emitEnd?.({
+        ...request,
+        status_code: xhr.status,
+        startTimestamp,
+        endTimestamp: dateTimestampInSeconds(),
+        xhr,
+      });
     };
-    addListener.call(xhr, 'readystatechange', onChange);
+    listen(xhr, 'readystatechange', onChange);
   }
 }

@@ -42,10 +42,22 @@ afterAll(async () => {
 });
 
 describe('breadcrumbsIntegration', () => {
+  it('sets up with a dom option that is no object (null disables it, as false does)', () => {
+    const otherClient = { on: () => () => undefined } as never;
+    expect(() => breadcrumbsIntegration({ dom: null } as never).setup?.(otherClient)).not.toThrow();
+  });
+
   it('records every console level with its arguments serialized safely', async () => {
     const cyclic: Record<string, unknown> = { name: 'cart' };
     cyclic['self'] = cyclic;
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('no keys'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys');
+        },
+      },
+    );
     console.log('plain', 42, cyclic);
     console.warn('careful');
     console.error(new Error('shown'));
@@ -62,12 +74,17 @@ describe('breadcrumbsIntegration', () => {
       ['debug', 'details'],
       ['error', 'Assertion failed: went wrong'],
     ]);
-    expect(crumbs[0]?.data).toEqual({ arguments: ['plain', 42, { name: 'cart', self: '[Circular ~]' }], logger: 'console' });
+    expect(crumbs[0]?.data).toEqual({
+      arguments: ['plain', 42, { name: 'cart', self: '[Circular ~]' }],
+      logger: 'console',
+    });
   });
 
   it('records fetch method, URL and status, never the body, with sensitive query values filtered', async () => {
     server.respondWith({ kind: 'status', status: 503 });
-    await fetch(`${server.url}/api/items?token=secret&page=2`, { method: 'post', body: 'the body' }).catch(() => undefined);
+    await fetch(`${server.url}/api/items?token=secret&page=2`, { method: 'post', body: 'the body' }).catch(
+      () => undefined,
+    );
     server.respondWith({ kind: 'status', status: 200 });
     const crumbs = (await crumbsOfNextEvent('after fetch')).filter((c) => c.category === 'fetch');
     expect(crumbs).toEqual([
@@ -76,7 +93,12 @@ describe('breadcrumbsIntegration', () => {
         category: 'fetch',
         level: 'error',
         timestamp: expect.any(Number),
-        data: { method: 'POST', url: `${server.url}/api/items`, status_code: 503, 'http.query': 'token=[Filtered]&page=2' },
+        data: {
+          method: 'POST',
+          url: `${server.url}/api/items`,
+          status_code: 503,
+          'http.query': 'token=[Filtered]&page=2',
+        },
       },
     ]);
   });

@@ -1,4 +1,11 @@
-import { addBreadcrumb, getClient, type Breadcrumb, type Event, type Integration, type SeverityLevel } from '@sentry-sdk/core';
+import {
+  addBreadcrumb,
+  getClient,
+  type Breadcrumb,
+  type Event,
+  type Integration,
+  type SeverityLevel,
+} from '@sentry-sdk/core';
 import { copyOwnEntries, normalize } from '@sentry-sdk/core/internal';
 import {
   addConsoleHandler,
@@ -6,6 +13,7 @@ import {
   addFetchHandler,
   addHistoryHandler,
   addXhrHandler,
+  type AddHandler,
   type ConsoleCall,
   type DomInteraction,
   type FetchCall,
@@ -35,24 +43,25 @@ export interface BreadcrumbsOptions {
   xhr?: boolean;
 }
 
-const CONSOLE_LEVEL: Record<string, SeverityLevel> = { log: 'info', warn: 'warning', assert: 'error', trace: 'debug' };
+const CONSOLE_LEVEL: Record<string, SeverityLevel> = {
+  log: 'info',
+  warn: 'warning',
+  assert: 'error',
+  trace: 'debug',
+};
 
 function serializeArgument(value: unknown): string {
   if (typeof value === 'string') return value;
   const normalized = normalize(value, 2, 50, 200);
-  return typeof normalized === 'string' ? normalized : JSON.stringify(normalized) ?? String(normalized);
+  return typeof normalized === 'string' ? normalized : (JSON.stringify(normalized) ?? String(normalized));
 }
 
 function consoleBreadcrumb({ level, args }: ConsoleCall): Breadcrumb | undefined {
-  let shown = args;
-  let message: string;
-  if (level === 'assert') {
-    if (args[0]) return undefined;
-    shown = args.slice(1);
-    message = `Assertion failed: ${shown.map(serializeArgument).join(' ') || 'console.assert'}`;
-  } else {
-    message = shown.map(serializeArgument).join(' ');
-  }
+  const assert = level === 'assert';
+  if (assert && args[0]) return undefined;
+  const shown = assert ? args.slice(1) : args;
+  const text = shown.map(serializeArgument).join(' ');
+  const message = assert ? `Assertion failed: ${text || 'console.assert'}` : text;
   return {
     category: 'console',
     level: CONSOLE_LEVEL[level] ?? (level as SeverityLevel),
@@ -61,7 +70,10 @@ function consoleBreadcrumb({ level, args }: ConsoleCall): Breadcrumb | undefined
   };
 }
 
-function httpBreadcrumb(category: 'fetch' | 'xhr', method: string, rawUrl: string, status?: number): Breadcrumb {
+function httpBreadcrumb(
+  category: 'fetch' | 'xhr',
+  { method, url: rawUrl, status_code: status }: FetchCall | XhrCall,
+): Breadcrumb {
   const { url, query, fragment } = getUrlParts(rawUrl);
   const data: Record<string, unknown> = { method, url };
   if (status !== undefined) data['status_code'] = status;
@@ -74,12 +86,15 @@ function httpBreadcrumb(category: 'fetch' | 'xhr', method: string, rawUrl: strin
 
 function isTextInput(target: unknown): boolean {
   const element = target as { tagName?: unknown; isContentEditable?: unknown } | null;
-  const tag = typeof element?.tagName === 'string' ? element.tagName : '';
+  const tag = element?.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || element?.isContentEditable === true;
 }
 
-function createDomHandler(options: BreadcrumbsOptions['dom']): (interaction: DomInteraction) => Breadcrumb | undefined {
-  const config = typeof options === 'object' ? options : {};
+function createDomHandler(
+  options: BreadcrumbsOptions['dom'],
+): (interaction: DomInteraction) => Breadcrumb | undefined {
+  // built for every setup, also with `dom: false` (or `null`), so anything but an object means defaults
+  const config = options && typeof options === 'object' ? options : {};
   const attributes = config.serializeAttribute;
   const selectorOptions = {
     maxLength: config.maxStringLength ?? 80,
@@ -108,7 +123,10 @@ function createDomHandler(options: BreadcrumbsOptions['dom']): (interaction: Dom
 function navigationBreadcrumb({ from, to }: HistoryChange): Breadcrumb {
   const origin = (globalThis as { location?: Location }).location?.origin;
   const clean = (url: string): string => relativeToOrigin(getUrlParts(url).url, origin);
-  return { category: 'navigation', data: { from: from === undefined ? undefined : clean(from), to: clean(to) } };
+  return {
+    category: 'navigation',
+    data: { from: from === undefined ? undefined : clean(from), to: clean(to) },
+  };
 }
 
 function sentryBreadcrumb(event: Event): Breadcrumb {
@@ -131,29 +149,44 @@ function sentryBreadcrumb(event: Event): Breadcrumb {
 export function breadcrumbsIntegration(input: BreadcrumbsOptions = {}): Integration {
   // read once, guarded: a factory is public API and may be handed a hostile object
   const options = copyOwnEntries<BreadcrumbsOptions>(input);
-  const enabled = { console: true, dom: true, fetch: true, history: true, sentry: true, xhr: true, ...options };
+  const enabled = {
+    console: true,
+    dom: true,
+    fetch: true,
+    history: true,
+    sentry: true,
+    xhr: true,
+    ...options,
+  };
   return {
     name: NAME,
     setup(client) {
+      // Each source: the option that enables it, how to subscribe, how to make the breadcrumb, the hint key.
+      const sources: [
+        keyof BreadcrumbsOptions,
+        AddHandler<any>,
+        (data: any) => Breadcrumb | undefined,
+        string,
+      ][] = [
+        ['console', addConsoleHandler, consoleBreadcrumb, 'input'],
+        ['dom', addDomHandler, createDomHandler(enabled.dom), 'event'],
+        ['xhr', addXhrHandler, (call: XhrCall) => httpBreadcrumb('xhr', call), 'xhr'],
+        ['fetch', addFetchHandler, (call: FetchCall) => httpBreadcrumb('fetch', call), 'fetch'],
+        ['history', addHistoryHandler, navigationBreadcrumb, 'navigation'],
+        ['sentry', (handler) => client.on('beforeSendEvent', handler), sentryBreadcrumb, 'event'],
+      ];
       const subscriptions: (() => void)[] = [];
-      // Only the client in use records: after a second init the first client's handlers go quiet.
-      const record = <T>(make: (data: T) => Breadcrumb | undefined, hintKey: string) => (data: T) => {
-        if (getClient() !== client) return;
-        const crumb = make(data);
-        if (crumb) addBreadcrumb(crumb, { [hintKey]: data });
-      };
-      if (enabled.console) subscriptions.push(addConsoleHandler(record(consoleBreadcrumb, 'input')));
-      if (enabled.dom) subscriptions.push(addDomHandler(record(createDomHandler(enabled.dom), 'event')));
-      if (enabled.xhr) {
-        const make = (call: XhrCall) => httpBreadcrumb('xhr', call.method, call.url, call.status_code);
-        subscriptions.push(addXhrHandler(record(make, 'xhr')));
+      for (const [option, subscribe, make, hintKey] of sources) {
+        if (!enabled[option]) continue;
+        subscriptions.push(
+          subscribe((data: unknown) => {
+            // Only the client in use records: after a second init the first client's handlers go quiet.
+            if (getClient() !== client) return;
+            const crumb = make(data);
+            if (crumb) addBreadcrumb(crumb, { [hintKey]: data });
+          }),
+        );
       }
-      if (enabled.fetch) {
-        const make = (call: FetchCall) => httpBreadcrumb('fetch', call.method, call.url, call.status_code);
-        subscriptions.push(addFetchHandler(record(make, 'fetch')));
-      }
-      if (enabled.history) subscriptions.push(addHistoryHandler(record(navigationBreadcrumb, 'navigation')));
-      if (enabled.sentry) subscriptions.push(client.on('beforeSendEvent', record(sentryBreadcrumb, 'event')));
       client.on('close', () => subscriptions.forEach((unsubscribe) => unsubscribe()));
     },
   };

@@ -1,3 +1,4 @@
+import { isPrimitive } from '@sentry-sdk/core/internal';
 import { native } from '../native';
 
 // Errors the SDK captured where they were thrown (in a wrapped callback) and then rethrew: the
@@ -7,7 +8,7 @@ let primitivesInFlight = 0;
 
 /** Notes that `error` was captured and is about to be rethrown to the global handlers. */
 export function markCapturedBeforeRethrow(error: unknown): void {
-  if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+  if (!isPrimitive(error)) {
     captured.add(error);
     return;
   }
@@ -21,6 +22,6 @@ export function markCapturedBeforeRethrow(error: unknown): void {
 
 /** True when the global handlers should skip `error` because a wrapper captured it already. */
 export function wasCapturedBeforeRethrow(error: unknown): boolean {
-  if (error !== null && (typeof error === 'object' || typeof error === 'function')) return captured.has(error);
+  if (!isPrimitive(error)) return captured.has(error);
   return primitivesInFlight > 0;
 }

@@ -54,8 +54,15 @@ describe('contextLinesIntegration', () => {
   });
 
   /** What the browser gives back for `source`: the parser drops the line breaks before `<head>`. */
-  async function inlineFrameOf(source: string[], lineno: number, colno: number): Promise<Record<string, unknown> | undefined> {
-    const outerHTML = source.join('\n').replace(/^<!doctype html>\s*/i, '').replace(/(<html[^>]*>)\s*(<head>)/, '$1$2');
+  async function inlineFrameOf(
+    source: string[],
+    lineno: number,
+    colno: number,
+  ): Promise<Record<string, unknown> | undefined> {
+    const outerHTML = source
+      .join('\n')
+      .replace(/^<!doctype html>\s*/i, '')
+      .replace(/(<html[^>]*>)\s*(<head>)/, '$1$2');
     vi.stubGlobal('location', { href: `${PAGE}#summary` });
     vi.stubGlobal('document', { doctype: { name: 'html' }, documentElement: { outerHTML } });
     const { events } = await withCapturedEnvelopes(() => captureEvent(frameAt(lineno, colno)), {
@@ -67,7 +74,18 @@ describe('contextLinesIntegration', () => {
   }
 
   it('adds the lines of a conventionally formatted page to frames of inline scripts only', async () => {
-    const source = ['<!doctype html>', '<html lang="en">', '<head>', '<script>', 'function pay() {', "  throw new Error('declined');", '}', '</script>', '</head><body></body>', '</html>'];
+    const source = [
+      '<!doctype html>',
+      '<html lang="en">',
+      '<head>',
+      '<script>',
+      'function pay() {',
+      "  throw new Error('declined');",
+      '}',
+      '</script>',
+      '</head><body></body>',
+      '</html>',
+    ];
     expect(await inlineFrameOf(source, 6, 3)).toMatchObject({
       pre_context: ['<script>', 'function pay() {'],
       context_line: "  throw new Error('declined');",
@@ -76,7 +94,8 @@ describe('contextLinesIntegration', () => {
   });
 
   it('finds the line of a page written on one line', async () => {
-    const line = "<!doctype html><html><head><script>function pay() { throw new Error('declined'); }</script></head><body></body></html>";
+    const line =
+      "<!doctype html><html><head><script>function pay() { throw new Error('declined'); }</script></head><body></body></html>";
     expect(await inlineFrameOf([line], 1, line.indexOf('throw') + 1)).toMatchObject({
       pre_context: [],
       context_line: `<!DOCTYPE html>${line.slice('<!doctype html>'.length)}`,

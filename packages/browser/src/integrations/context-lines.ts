@@ -35,7 +35,11 @@ function pageLineCandidates(): string[][] {
   const first = lines[0] ?? '';
   const headAt = first.indexOf('<head');
   const conventional = headAt > 0 ? [first.slice(0, headAt), first.slice(headAt), ...lines.slice(1)] : lines;
-  return [[...doctype, ...conventional], [...doctype, ...lines], [`${doctype.join('')}${first}`, ...lines.slice(1)]];
+  return [
+    [...doctype, ...conventional],
+    [...doctype, ...lines],
+    [`${doctype.join('')}${first}`, ...lines.slice(1)],
+  ];
 }
 
 /** True when `lines` has code where the frame points (a non-blank character at its column). */
@@ -85,10 +89,13 @@ export function contextLinesIntegration(input: ContextLinesOptions = {}): Integr
     processEvent(event) {
       if (contextLines <= 0) return event;
       const urls = pageUrls();
-      const inline = framesOf(event).filter((frame) => frame.filename !== undefined && urls.includes(frame.filename));
+      const inline = framesOf(event).filter(
+        (frame) => frame.filename !== undefined && urls.includes(frame.filename),
+      );
       if (inline.length === 0) return event;
       const candidates = pageLineCandidates();
-      const lines = candidates.find((candidate) => inline.every((frame) => fits(candidate, frame))) ?? candidates[0];
+      const lines =
+        candidates.find((candidate) => inline.every((frame) => fits(candidate, frame))) ?? candidates[0];
       if (lines) for (const frame of inline) addContextToFrame(lines, frame, contextLines);
       return event;
     },

@@ -27,7 +27,9 @@ describe('getElementSelector', () => {
 
   it('drops outer ancestors first to stay within the maximum length', () => {
     expect(getElementSelector(button, { maxLength: 40 })).toBe('button.primary[type="submit"]');
-    expect(getElementSelector(button, { maxLength: 55 })).toBe('form#login.card.dark > button.primary[type="submit"]');
+    expect(getElementSelector(button, { maxLength: 55 })).toBe(
+      'form#login.card.dark > button.primary[type="submit"]',
+    );
   });
 
   it('truncates a target that alone is longer than the maximum', () => {
@@ -36,8 +38,13 @@ describe('getElementSelector', () => {
   });
 
   it('keeps data-testid and quotes attribute values', () => {
-    const input = element('INPUT', { attributes: { 'data-testid': 'email "field"', name: 'email' }, parentNode: form });
-    expect(getElementSelector(input)).toBe('body > form#login.card.dark > input[data-testid="email \\"field\\""][name="email"]');
+    const input = element('INPUT', {
+      attributes: { 'data-testid': 'email "field"', name: 'email' },
+      parentNode: form,
+    });
+    expect(getElementSelector(input)).toBe(
+      'body > form#login.card.dark > input[data-testid="email \\"field\\""][name="email"]',
+    );
   });
 
   it('names elements by data-sentry-component', () => {
@@ -49,17 +56,33 @@ describe('getElementSelector', () => {
   });
 
   it('uses only the configured key attributes when an element has them', () => {
-    const item = element('LI', { id: 'x', className: 'row', attributes: { 'data-qa': 'cart-item' }, parentNode: body });
+    const item = element('LI', {
+      id: 'x',
+      className: 'row',
+      attributes: { 'data-qa': 'cart-item' },
+      parentNode: body,
+    });
     expect(getElementSelector(item, { keyAttributes: ['data-qa'] })).toBe('body > li[data-qa="cart-item"]');
   });
 
   it('reads SVG classes from the attribute', () => {
-    const svg = element('svg', { className: { baseVal: 'icon' }, attributes: { class: 'icon big' }, parentNode: button });
+    const svg = element('svg', {
+      className: { baseVal: 'icon' },
+      attributes: { class: 'icon big' },
+      parentNode: button,
+    });
     expect(getElementSelector(svg, { maxLength: 200 })).toMatch(/> svg\.icon\.big$/);
   });
 
   it('never throws on hostile or missing targets', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('no'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no');
+        },
+      },
+    );
     expect(getElementSelector(hostile)).toBe('<unknown>');
     expect(getElementSelector(null)).toBe('<unknown>');
     expect(getElementSelector({ nodeType: 9 })).toBe('<unknown>');

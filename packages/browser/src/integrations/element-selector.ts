@@ -24,8 +24,14 @@ function attribute(element: ElementLike, name: string): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+/** `[name="value"]` for each of `names` that the element has. */
+function attributeSelectors(element: ElementLike, names: string[]): string {
+  let text = '';
+  for (const name of names) {
+    const value = attribute(element, name);
+    if (value !== undefined) text += `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
+  }
+  return text;
 }
 
 function describeElement(element: ElementLike, keyAttributes: string[]): string {
@@ -33,19 +39,16 @@ function describeElement(element: ElementLike, keyAttributes: string[]): string 
   if (component) return component;
   const tag = typeof element.tagName === 'string' ? element.tagName.toLowerCase() : '';
   if (!tag) return '';
-  const keyed = keyAttributes.filter((name) => attribute(element, name) !== undefined);
-  if (keyed.length) return tag + keyed.map((name) => `[${name}=${quote(attribute(element, name)!)}]`).join('');
+  const keyed = attributeSelectors(element, keyAttributes);
+  if (keyed) return tag + keyed;
 
   let text = tag;
   if (typeof element.id === 'string' && element.id) text += `#${element.id}`;
   // SVG elements have an SVGAnimatedString as className; use the attribute there.
-  const classes = typeof element.className === 'string' ? element.className : (attribute(element, 'class') ?? '');
+  const classes =
+    typeof element.className === 'string' ? element.className : (attribute(element, 'class') ?? '');
   for (const name of classes.split(/\s+/)) if (name) text += `.${name}`;
-  for (const name of DESCRIPTIVE_ATTRIBUTES) {
-    const value = attribute(element, name);
-    if (value !== undefined) text += `[${name}=${quote(value)}]`;
-  }
-  return text;
+  return text + attributeSelectors(element, DESCRIPTIVE_ATTRIBUTES);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { captureEvent, getClient, type Event, type Integration, type Mechanism } from '@sentry-sdk/core';
-import { copyOwnEntries, eventFromUnknownInput, isPrimitive } from '@sentry-sdk/core/internal';
-import { native } from '../native';
+import { attempt, copyOwnEntries, eventFromUnknownInput, isPrimitive } from '@sentry-sdk/core/internal';
+import { listen } from '../native';
 import { wasCapturedBeforeRethrow } from './captured-errors';
 
 const NAME = 'GlobalHandlers';
@@ -12,34 +12,38 @@ export interface GlobalHandlersOptions {
 }
 
 const ONERROR: Mechanism = { type: 'auto.browser.global_handlers.onerror', handled: false };
-const ONUNHANDLEDREJECTION: Mechanism = { type: 'auto.browser.global_handlers.onunhandledrejection', handled: false };
+const ONUNHANDLEDREJECTION: Mechanism = {
+  type: 'auto.browser.global_handlers.onunhandledrejection',
+  handled: false,
+};
 // "Uncaught TypeError: x is not a function" → type and value, when there is no error object.
-const ERROR_MESSAGE = /^(?:[Uu]ncaught (?:exception: )?)?(?:((?:Eval|Internal|Range|Reference|Syntax|Type|URI|)Error): )?([\s\S]*)$/;
+const ERROR_MESSAGE =
+  /^(?:[Uu]ncaught (?:exception: )?)?(?:((?:Eval|Internal|Range|Reference|Syntax|Type|URI|)Error): )?([\s\S]*)$/;
 
 type AnyClient = NonNullable<ReturnType<typeof getClient>>;
 
 const enabledFor = new WeakMap<AnyClient, Required<GlobalHandlersOptions>>();
 let installed = false;
 
-function optionsOfCurrentClient(): { client: AnyClient; options: Required<GlobalHandlersOptions> } | undefined {
+/** The current client when it has `handler` enabled. */
+function clientListeningTo(handler: keyof GlobalHandlersOptions): AnyClient | undefined {
   const client = getClient();
-  const options = client && enabledFor.get(client);
-  return client && options ? { client, options } : undefined;
+  return client && enabledFor.get(client)?.[handler] ? client : undefined;
 }
 
-function locationHref(): string | undefined {
-  try {
-    return (globalThis as { location?: Location }).location?.href;
-  } catch {
-    return undefined;
-  }
+/** An unhandled error known only by its type and message. */
+function exceptionEvent(type: string, value: string, mechanism: Mechanism): Event {
+  return { level: 'error', exception: { values: [{ type, value, mechanism: { ...mechanism } }] } };
 }
 
 /** Gives an exception without frames the place the browser reported: better than nothing to group by. */
 function addInitialFrame(event: Event, filename: unknown, lineno: unknown, colno: unknown): void {
   const exception = event.exception?.values?.[0];
   if (!exception || exception.stacktrace?.frames?.length) return;
-  const file = typeof filename === 'string' && filename ? filename : locationHref();
+  const file =
+    typeof filename === 'string' && filename
+      ? filename
+      : attempt(() => (globalThis as { location?: Location }).location?.href);
   if (!file) return;
   const frame: Record<string, unknown> = { filename: file, function: '?', in_app: true };
   if (typeof lineno === 'number' && lineno > 0) frame['lineno'] = lineno;
@@ -50,21 +54,24 @@ function addInitialFrame(event: Event, filename: unknown, lineno: unknown, colno
 function eventFromMessageOnly(message: unknown): Event {
   const text = typeof message === 'string' ? message : 'Unknown error';
   const match = ERROR_MESSAGE.exec(text);
-  const type = match?.[1] || 'Error';
-  return { level: 'error', exception: { values: [{ type, value: match?.[2] ?? text, mechanism: { ...ONERROR } }] } };
+  return exceptionEvent(match?.[1] || 'Error', match?.[2] ?? text, ONERROR);
 }
 
 function onError(ev: ErrorEvent): void {
-  const current = optionsOfCurrentClient();
-  if (!current?.options.onerror || !('message' in ev || 'error' in ev)) return;
-  const { client } = current;
+  const client = clientListeningTo('onerror');
+  if (!client || !('message' in ev || 'error' in ev)) return;
   const error: unknown = ev.error;
   if (wasCapturedBeforeRethrow(error)) return;
   // Without an error object (cross-origin "Script error.", synthetic ErrorEvents) only the message is known.
   const event =
     error === undefined || error === null
       ? eventFromMessageOnly(ev.message)
-      : eventFromUnknownInput(client.getOptions().stackParser, error, { mechanism: ONERROR, originalException: error }, false);
+      : eventFromUnknownInput(
+          client.getOptions().stackParser,
+          error,
+          { mechanism: ONERROR, originalException: error },
+          false,
+        );
   addInitialFrame(event, ev.filename, ev.lineno, ev.colno);
   captureEvent(event, { originalException: error ?? ev, mechanism: ONERROR });
 }
@@ -77,22 +84,21 @@ function rejectionReason(ev: PromiseRejectionEvent): unknown {
 }
 
 function onUnhandledRejection(ev: PromiseRejectionEvent): void {
-  const current = optionsOfCurrentClient();
-  if (!current?.options.onunhandledrejection) return;
-  let reason: unknown;
-  try {
-    reason = rejectionReason(ev);
-  } catch {
-    reason = undefined;
-  }
+  const client = clientListeningTo('onunhandledrejection');
+  if (!client) return;
+  const reason = attempt(() => rejectionReason(ev));
   const event: Event = isPrimitive(reason)
-    ? {
-        level: 'error',
-        exception: {
-          values: [{ type: 'UnhandledRejection', value: `Non-Error promise rejection captured with value: ${String(reason)}` }],
-        },
-      }
-    : eventFromUnknownInput(current.client.getOptions().stackParser, reason, { mechanism: ONUNHANDLEDREJECTION }, false);
+    ? exceptionEvent(
+        'UnhandledRejection',
+        `Non-Error promise rejection captured with value: ${String(reason)}`,
+        ONUNHANDLEDREJECTION,
+      )
+    : eventFromUnknownInput(
+        client.getOptions().stackParser,
+        reason,
+        { mechanism: ONUNHANDLEDREJECTION },
+        false,
+      );
   event.level = 'error';
   const exception = event.exception?.values?.[0];
   if (exception) exception.mechanism = { ...exception.mechanism, ...ONUNHANDLEDREJECTION };
@@ -112,15 +118,11 @@ export function globalHandlersIntegration(input: GlobalHandlersOptions = {}): In
     name: NAME,
     setup(client) {
       enabledFor.set(client, enabled);
-      const addListener = native.addEventListener;
-      if (installed || !addListener) return;
+      if (installed) return;
       installed = true;
-      try {
-        addListener.call(globalThis, 'error', onError as EventListener);
-        addListener.call(globalThis, 'unhandledrejection', onUnhandledRejection as EventListener);
-      } catch {
-        // a global scope that is no EventTarget (not a browser or worker): nothing to listen to
-      }
+      // a global scope that is no EventTarget (not a browser or worker) has nothing to listen to
+      listen(globalThis, 'error', onError);
+      listen(globalThis, 'unhandledrejection', onUnhandledRejection);
     },
   };
 }

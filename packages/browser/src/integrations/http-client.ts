@@ -1,4 +1,11 @@
-import { captureEvent, getClient, type ClientLike, type Event, type Integration, type RequestData } from '@sentry-sdk/core';
+import {
+  captureEvent,
+  getClient,
+  type ClientLike,
+  type Event,
+  type Integration,
+  type RequestData,
+} from '@sentry-sdk/core';
 import { copyOwnEntries, isRegExp } from '@sentry-sdk/core/internal';
 import { addFetchHandler, addXhrHandler, type FetchCall, type XhrCall } from '../instrument';
 import { filterSensitiveValues, getUrlParts } from './url-parts';
@@ -27,7 +34,9 @@ interface FailedResponse {
 }
 
 function matchesStatus(status: number, ranges: HttpStatusCodeRange[]): boolean {
-  return ranges.some((range) => (typeof range === 'number' ? status === range : status >= range[0] && status <= range[1]));
+  return ranges.some((range) =>
+    typeof range === 'number' ? status === range : status >= range[0] && status <= range[1],
+  );
 }
 
 function matchesTarget(url: string, targets: (string | RegExp)[]): boolean {
@@ -68,7 +77,8 @@ function headerPairs(init: unknown): Record<string, string> {
 
 function fetchRequestHeaders(args: unknown[]): Record<string, string> {
   const input = args[0];
-  const fromRequest = typeof Request === 'function' && input instanceof Request ? headerPairs(input.headers) : {};
+  const fromRequest =
+    typeof Request === 'function' && input instanceof Request ? headerPairs(input.headers) : {};
   const init = args[1] as { headers?: unknown } | undefined;
   return { ...fromRequest, ...headerPairs(init?.headers) };
 }
@@ -107,7 +117,8 @@ function eventOf(failed: FailedResponse, sendDefaultPii: boolean): Event {
   const responseHeaders = failed.responseHeaders();
   const response: Record<string, unknown> = { status_code: failed.status };
   const contentLength = Number(responseHeaders['content-length']);
-  if (Number.isFinite(contentLength) && responseHeaders['content-length']) response['body_size'] = contentLength;
+  if (Number.isFinite(contentLength) && responseHeaders['content-length'])
+    response['body_size'] = contentLength;
   if (sendDefaultPii) {
     request.headers = filterSensitiveValues(failed.requestHeaders());
     const cookies = pageCookies(failed.url);
@@ -119,7 +130,11 @@ function eventOf(failed: FailedResponse, sendDefaultPii: boolean): Event {
     exception: {
       values: [
         // handled: a failed response is something the page receives, not an error it failed to catch
-        { type: 'Error', value: message, mechanism: { type: `auto.http.client.${failed.api}`, handled: true, synthetic: true } },
+        {
+          type: 'Error',
+          value: message,
+          mechanism: { type: `auto.http.client.${failed.api}`, handled: true, synthetic: true },
+        },
       ],
     },
     request,
@@ -173,7 +188,10 @@ export function httpClientIntegration(input: HttpClientOptions = {}): Integratio
         if (isSdkRequest(failed.url, client) || !matchesTarget(failed.url, targets)) return;
         captureEvent(eventOf(failed, sendDefaultPii));
       };
-      const unsubscribe = [addFetchHandler((call) => report(fromFetch(call))), addXhrHandler((call) => report(fromXhr(call)))];
+      const unsubscribe = [
+        addFetchHandler((call) => report(fromFetch(call))),
+        addXhrHandler((call) => report(fromXhr(call))),
+      ];
       client.on('close', () => unsubscribe.forEach((stop) => stop()));
     },
   };

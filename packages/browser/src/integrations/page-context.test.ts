@@ -38,6 +38,10 @@ describe('cultureContextIntegration', () => {
     const event: Event = {};
     integration.preprocessEvent?.(event, {}, client);
     const resolved = Intl.DateTimeFormat().resolvedOptions();
-    expect(event.contexts?.['culture']).toEqual({ locale: resolved.locale, timezone: resolved.timeZone, calendar: resolved.calendar });
+    expect(event.contexts?.['culture']).toEqual({
+      locale: resolved.locale,
+      timezone: resolved.timeZone,
+      calendar: resolved.calendar,
+    });
   });
 });

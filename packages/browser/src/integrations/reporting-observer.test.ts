@@ -24,7 +24,10 @@ describe('eventFromReport', () => {
   it('makes a warning whose message says the type and the browser message, with the fields as context', () => {
     expect(eventFromReport(DEPRECATION)).toEqual({
       level: 'warning',
-      logentry: { message: 'ReportingObserver [deprecation]: Synchronous XMLHttpRequest on the main thread is deprecated.' },
+      logentry: {
+        message:
+          'ReportingObserver [deprecation]: Synchronous XMLHttpRequest on the main thread is deprecated.',
+      },
       contexts: {
         report: {
           type: 'deprecation',
@@ -40,12 +43,20 @@ describe('eventFromReport', () => {
   });
 
   it('makes an error for a crash, with its reason, and survives bodies it does not know', () => {
-    expect(eventFromReport({ type: 'crash', url: 'https://shop.example/', body: { reason: 'oom', crashId: 'c-1' } })).toMatchObject({
+    expect(
+      eventFromReport({
+        type: 'crash',
+        url: 'https://shop.example/',
+        body: { reason: 'oom', crashId: 'c-1' },
+      }),
+    ).toMatchObject({
       level: 'error',
       logentry: { message: 'ReportingObserver [crash]: the page crashed (oom)' },
       contexts: { report: { type: 'crash', reason: 'oom', crash_id: 'c-1' } },
     });
-    expect(eventFromReport({ type: 'intervention', body: null }).logentry?.message).toBe('ReportingObserver [intervention]: no details');
+    expect(eventFromReport({ type: 'intervention', body: null }).logentry?.message).toBe(
+      'ReportingObserver [intervention]: no details',
+    );
   });
 });
 
@@ -63,10 +74,16 @@ describe('reportingObserverIntegration', () => {
       },
     );
     const { events } = await withCapturedEnvelopes(
-      () => observers[0]?.deliver([DEPRECATION, { type: 'intervention', body: { message: 'Blocked call to navigator.vibrate' } }]),
+      () =>
+        observers[0]?.deliver([
+          DEPRECATION,
+          { type: 'intervention', body: { message: 'Blocked call to navigator.vibrate' } },
+        ]),
       { integrations: [reportingObserverIntegration({ types: ['deprecation', 'intervention'] })] },
     );
-    expect(observers.map((observer) => observer.options)).toEqual([{ buffered: true, types: ['deprecation', 'intervention'] }]);
+    expect(observers.map((observer) => observer.options)).toEqual([
+      { buffered: true, types: ['deprecation', 'intervention'] },
+    ]);
     expect(events.map((event) => event.logentry?.message)).toEqual([
       'ReportingObserver [deprecation]: Synchronous XMLHttpRequest on the main thread is deprecated.',
       'ReportingObserver [intervention]: Blocked call to navigator.vibrate',
@@ -74,7 +91,9 @@ describe('reportingObserverIntegration', () => {
   });
 
   it('does nothing where the browser has no ReportingObserver', async () => {
-    const { events } = await withCapturedEnvelopes(() => undefined, { integrations: [reportingObserverIntegration()] });
+    const { events } = await withCapturedEnvelopes(() => undefined, {
+      integrations: [reportingObserverIntegration()],
+    });
     expect(events).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 // Query keys whose values are never sent from automatic instrumentation (protocol.md §15).
-const SENSITIVE_KEY = /auth|token|secret|passw(?:or)?d|pwd|key|jwt|bearer|sso|saml|csrf|xsrf|credentials|session|sid|identity/i;
+const SENSITIVE_KEY =
+  /auth|token|secret|passw(?:or)?d|pwd|key|jwt|bearer|sso|saml|csrf|xsrf|credentials|session|sid|identity/i;
 const FILTERED = '[Filtered]';
 
 /** A copy of header or cookie pairs whose sensitive values are `[Filtered]`; the keys stay. */
 export function filterSensitiveValues(pairs: Record<string, string>): Record<string, string> {
   const filtered: Record<string, string> = {};
-  for (const [key, value] of Object.entries(pairs)) filtered[key] = SENSITIVE_KEY.test(key) ? FILTERED : value;
+  for (const [key, value] of Object.entries(pairs))
+    filtered[key] = SENSITIVE_KEY.test(key) ? FILTERED : value;
   return filtered;
 }
 
@@ -47,7 +49,8 @@ export function getUrlParts(input: string): UrlParts {
     `$1${FILTERED}:${FILTERED}@`,
   );
   const parts: UrlParts = { url: address };
-  if (queryAt >= 0 && queryAt < beforeHash.length - 1) parts.query = filterQuery(beforeHash.slice(queryAt + 1));
+  if (queryAt >= 0 && queryAt < beforeHash.length - 1)
+    parts.query = filterQuery(beforeHash.slice(queryAt + 1));
   if (hashAt >= 0 && hashAt < input.length - 1) parts.fragment = input.slice(hashAt + 1);
   return parts;
 }

@@ -13,11 +13,20 @@ const transport = (): Transport => ({
   },
   flush: () => Promise.resolve(true),
 });
-const MECHANISM = { type: 'auto.browser.browserapierrors.setTimeout', handled: false, data: { function: 'setTimeout' } };
+const MECHANISM = {
+  type: 'auto.browser.browserapierrors.setTimeout',
+  handled: false,
+  data: { function: 'setTimeout' },
+};
 let client: ReturnType<typeof init>;
 
 beforeAll(() => {
-  client = init({ dsn: 'https://k@o1.ingest.example.test/1', transport, defaultIntegrations: false, integrations: [functionToStringIntegration()] });
+  client = init({
+    dsn: 'https://k@o1.ingest.example.test/1',
+    transport,
+    defaultIntegrations: false,
+    integrations: [functionToStringIntegration()],
+  });
 });
 afterAll(() => client?.close(1000));
 
@@ -50,9 +59,13 @@ describe('wrapCallback', () => {
 
   it('captures what the callback throws as unhandled with the mechanism, then rethrows it', async () => {
     const error = new RangeError('thrown in a timer');
-    const wrapped = wrapCallback(() => {
-      throw error;
-    }, MECHANISM, createWrapperCache());
+    const wrapped = wrapCallback(
+      () => {
+        throw error;
+      },
+      MECHANISM,
+      createWrapperCache(),
+    );
     expect(() => wrapped()).toThrow(error);
     expect(wasCapturedBeforeRethrow(error)).toBe(true);
     await client?.flush(2000);
@@ -63,10 +76,14 @@ describe('wrapCallback', () => {
   });
 
   it('captures thrown primitives and marks them for the global handlers until the next task', async () => {
-    const wrapped = wrapCallback(() => {
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- pages throw strings too
-      throw 'plain string';
-    }, MECHANISM, createWrapperCache());
+    const wrapped = wrapCallback(
+      () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- pages throw strings too
+        throw 'plain string';
+      },
+      MECHANISM,
+      createWrapperCache(),
+    );
     expect(() => wrapped()).toThrow('plain string');
     expect(wasCapturedBeforeRethrow('plain string')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,8 +1,11 @@
 import { captureException, type Mechanism } from '@sentry-sdk/core';
-import { markFunctionWrapped } from '@sentry-sdk/core/internal';
+import { attempt, markFunctionWrapped } from '@sentry-sdk/core/internal';
 import { markCapturedBeforeRethrow } from './captured-errors';
 
 type AnyFunction = (...args: any[]) => any;
+
+// Every wrapper made, so that a wrapper is never wrapped again.
+const wrappers = new WeakSet<AnyFunction>();
 
 /** A cache of wrappers for one API, so the same callback always gets the same wrapper. */
 export type WrapperCache = WeakMap<AnyFunction, AnyFunction>;
@@ -13,12 +16,11 @@ export function createWrapperCache(): WrapperCache {
 }
 
 function copyShape(wrapper: AnyFunction, fn: AnyFunction): void {
-  try {
-    Object.defineProperty(wrapper, 'length', { value: fn.length, configurable: true });
-    Object.defineProperty(wrapper, 'name', { value: fn.name, configurable: true });
-  } catch {
-    // a hostile function (throwing getters): the wrapper keeps its own length and name
-  }
+  // a hostile function (throwing getters): the wrapper keeps its own length and name
+  attempt(() => {
+    for (const key of ['length', 'name'] as const)
+      Object.defineProperty(wrapper, key, { value: fn[key], configurable: true });
+  });
 }
 
 /**
@@ -28,7 +30,7 @@ function copyShape(wrapper: AnyFunction, fn: AnyFunction): void {
  * a wrapper is returned as is, and `fn` gets the same wrapper each time from the same cache.
  */
 export function wrapCallback<T>(fn: T, mechanism: Mechanism, cache: WrapperCache): T {
-  if (typeof fn !== 'function' || isWrapper(fn as AnyFunction)) return fn;
+  if (typeof fn !== 'function' || wrappers.has(fn as AnyFunction)) return fn;
   const original = fn as AnyFunction;
   const cached = cache.get(original);
   if (cached) return cached as T;
@@ -47,10 +49,4 @@ export function wrapCallback<T>(fn: T, mechanism: Mechanism, cache: WrapperCache
   wrappers.add(wrapper);
   cache.set(original, wrapper);
   return wrapper as T;
-}
-
-const wrappers = new WeakSet<AnyFunction>();
-
-function isWrapper(fn: AnyFunction): boolean {
-  return wrappers.has(fn);
 }

@@ -6,7 +6,8 @@ import { onPageHide } from '../transport';
 export const BROWSER_SDK_NAME = 'oss.javascript.browser';
 
 /** What BrowserClient takes: client options whose sdk and platform it fills in itself when missing. */
-export type BrowserClientOptions = Omit<ClientOptions, 'sdk' | 'platform'> & Partial<Pick<ClientOptions, 'sdk' | 'platform'>>;
+export type BrowserClientOptions = Omit<ClientOptions, 'sdk' | 'platform'> &
+  Partial<Pick<ClientOptions, 'sdk' | 'platform'>>;
 
 function addSdkSettings(event: Event, sendDefaultPii: boolean | undefined): void {
   if (!event.sdk) return;

@@ -12,7 +12,8 @@ function recordingTransport(): { events: Event[]; transport: () => Transport } {
   const events: Event[] = [];
   const transport = (): Transport => ({
     send(envelope) {
-      for (const [headers, payload] of envelope[1]) if (headers.type === 'event') events.push(payload as Event);
+      for (const [headers, payload] of envelope[1])
+        if (headers.type === 'event') events.push(payload as Event);
       return Promise.resolve({});
     },
     flush: () => Promise.resolve(true),
@@ -97,7 +98,9 @@ describe('init', () => {
   it('keeps working in a worker, where there is no document', async () => {
     // What a worker looks like to the SDK: its global scope is a WorkerGlobalScope.
     const WorkerGlobalScope = function () {} as unknown as abstract new () => unknown;
-    Object.defineProperty(WorkerGlobalScope, Symbol.hasInstance, { value: (value: unknown) => value === globalThis });
+    Object.defineProperty(WorkerGlobalScope, Symbol.hasInstance, {
+      value: (value: unknown) => value === globalThis,
+    });
     vi.stubGlobal('WorkerGlobalScope', WorkerGlobalScope);
     const warn = vi.spyOn(debug, 'warn').mockImplementation(() => undefined);
     try {
@@ -129,6 +132,8 @@ describe('getDefaultIntegrations', () => {
   });
 
   it('adds browser sessions (release health) when a release is set', () => {
-    expect(getDefaultIntegrations({ release: 'shop@1.2.3' }).map((integration) => integration.name)).toContain('BrowserSession');
+    expect(
+      getDefaultIntegrations({ release: 'shop@1.2.3' }).map((integration) => integration.name),
+    ).toContain('BrowserSession');
   });
 });

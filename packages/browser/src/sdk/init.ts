@@ -1,5 +1,5 @@
 import { getClient, initAndBind, type Client, type ClientOptions, type Options } from '@sentry-sdk/core';
-import { DEBUG_BUILD, debug, getIntegrationsToSetup } from '@sentry-sdk/core/internal';
+import { attempt, debug, DEBUG_BUILD, getIntegrationsToSetup } from '@sentry-sdk/core/internal';
 import { setBrowserAsyncContextStrategy } from '../async-context';
 import { defaultStackParser } from '../stack';
 import { makeFetchTransport } from '../transport';
@@ -25,19 +25,17 @@ function copyOptions(options: unknown): Record<string, unknown> {
 
 // Bundler plugins inject the release as a global when the app is built.
 function injectedRelease(): string | undefined {
-  try {
-    const id = (globalThis as { SENTRY_RELEASE?: { id?: unknown } }).SENTRY_RELEASE?.id;
-    return typeof id === 'string' && id ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  const id = attempt(() => (globalThis as { SENTRY_RELEASE?: { id?: unknown } }).SENTRY_RELEASE?.id);
+  return typeof id === 'string' && id ? id : undefined;
 }
 
 function warnAboutEnvironment(): void {
   const environment = getRuntimeEnvironment();
   if (environment === 'page' || environment === 'extension-page') return;
   if (environment === 'worker') {
-    debug.warn('init runs in a worker: errors, rejections and fetch are captured; DOM and history breadcrumbs are not available.');
+    debug.warn(
+      'init runs in a worker: errors, rejections and fetch are captured; DOM and history breadcrumbs are not available.',
+    );
   } else {
     debug.warn(
       'init runs in a browser extension content script, whose globals the page shares: ' +
@@ -57,7 +55,10 @@ export function init(options: BrowserOptions = {}): Client | undefined {
     const previous = getClient();
     const given = copyOptions(options) as Options;
     const release = given.release ?? injectedRelease();
-    const integrations = getIntegrationsToSetup(given, getDefaultIntegrations(release ? { ...given, release } : given));
+    const integrations = getIntegrationsToSetup(
+      given,
+      getDefaultIntegrations(release ? { ...given, release } : given),
+    );
     const clientOptions = {
       ...given,
       release,
@@ -69,7 +70,10 @@ export function init(options: BrowserOptions = {}): Client | undefined {
     // Before the integrations patch the same APIs: the context wrapper then runs outermost, so
     // what the error wrappers capture carries the scopes of where the callback was scheduled.
     setBrowserAsyncContextStrategy();
-    const client = initAndBind(BrowserClient as unknown as new (options: ClientOptions) => BrowserClient, clientOptions);
+    const client = initAndBind(
+      BrowserClient as unknown as new (options: ClientOptions) => BrowserClient,
+      clientOptions,
+    );
     // After the client exists: its `debug` option decides whether these are printed.
     if (DEBUG_BUILD) {
       if (previous) debug.warn('init was called again: the new client replaces the previous one.');

@@ -23,7 +23,17 @@ describe('getRuntimeEnvironment', () => {
   });
 
   it('does not throw on hostile globals', () => {
-    vi.stubGlobal('chrome', new Proxy({}, { get: () => { throw new Error('no'); } }));
+    vi.stubGlobal(
+      'chrome',
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('no');
+          },
+        },
+      ),
+    );
     expect(getRuntimeEnvironment()).toBe('page');
   });
 });

@@ -15,10 +15,13 @@ const EXTENSION_PROTOCOL = /^(?:chrome|moz|safari|safari-web|ms-browser)-extensi
 export function getRuntimeEnvironment(): RuntimeEnvironment {
   try {
     const g = globalThis as Globals;
-    if (typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope) return 'worker';
+    if (typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope)
+      return 'worker';
     const runtimeId = g.chrome?.runtime?.id ?? g.browser?.runtime?.id;
     if (runtimeId === undefined) return 'page';
-    return EXTENSION_PROTOCOL.test(g.location?.protocol ?? '') ? 'extension-page' : 'extension-content-script';
+    return EXTENSION_PROTOCOL.test(g.location?.protocol ?? '')
+      ? 'extension-page'
+      : 'extension-content-script';
   } catch {
     return 'page';
   }

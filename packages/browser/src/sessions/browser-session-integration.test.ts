@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureEvent, captureException, captureMessage, getClient, setUser, type Event } from '@sentry-sdk/core';
+import {
+  captureEvent,
+  captureException,
+  captureMessage,
+  getClient,
+  setUser,
+  type Event,
+} from '@sentry-sdk/core';
 import { withCapturedEnvelopes } from '@sentry-sdk/test-utils';
 import { browserSessionIntegration, type SessionUpdate } from './browser-session-integration';
 
@@ -15,14 +22,28 @@ afterEach(() => {
   setUser(null);
 });
 
-async function sessionsOf(fn: () => unknown, options: Record<string, unknown> = RELEASE): Promise<{ sessions: SessionUpdate[]; events: Event[] }> {
-  const { payloads, events } = await withCapturedEnvelopes(fn, { ...options, integrations: [browserSessionIntegration()] });
+async function sessionsOf(
+  fn: () => unknown,
+  options: Record<string, unknown> = RELEASE,
+): Promise<{ sessions: SessionUpdate[]; events: Event[] }> {
+  const { payloads, events } = await withCapturedEnvelopes(fn, {
+    ...options,
+    integrations: [browserSessionIntegration()],
+  });
   return { sessions: payloads<SessionUpdate>('session'), events };
 }
 
 const unhandled = (message: string): Event => ({
   level: 'error',
-  exception: { values: [{ type: 'Error', value: message, mechanism: { type: 'auto.browser.global_handlers.onerror', handled: false } }] },
+  exception: {
+    values: [
+      {
+        type: 'Error',
+        value: message,
+        mechanism: { type: 'auto.browser.global_handlers.onerror', handled: false },
+      },
+    ],
+  },
 });
 
 describe('browserSessionIntegration', () => {
@@ -36,7 +57,11 @@ describe('browserSessionIntegration', () => {
         timestamp: expect.any(String),
         status: 'ok',
         errors: 0,
-        attrs: { release: 'shop@1.2.3', environment: 'staging', user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Test/1.0' },
+        attrs: {
+          release: 'shop@1.2.3',
+          environment: 'staging',
+          user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Test/1.0',
+        },
       },
     ]);
     expect(sessions[0]).not.toHaveProperty('duration');
@@ -49,7 +74,9 @@ describe('browserSessionIntegration', () => {
       captureMessage('a message never counts', 'error');
       captureEvent({ level: 'warning', exception: { values: [{ type: 'Error', value: 'a warning' }] } });
     });
-    expect(sessions.map(({ init, status, errors }) => ({ init, status, errors }))).toEqual([{ init: true, status: 'ok', errors: 1 }]);
+    expect(sessions.map(({ init, status, errors }) => ({ init, status, errors }))).toEqual([
+      { init: true, status: 'ok', errors: 1 },
+    ]);
   });
 
   it('marks the session crashed on an unhandled error and sends nothing after that', async () => {
@@ -79,6 +106,8 @@ describe('browserSessionIntegration', () => {
 
   it('ends the session as exited when the client closes', async () => {
     const { sessions } = await sessionsOf(() => getClient()?.close(1000));
-    expect(sessions.map(({ init, status }) => ({ init, status }))).toEqual([{ init: true, status: 'exited' }]);
+    expect(sessions.map(({ init, status }) => ({ init, status }))).toEqual([
+      { init: true, status: 'exited' },
+    ]);
   });
 });

@@ -1,7 +1,24 @@
-import { getClient, getGlobalScope, getIsolationScope, type ClientLike, type Event, type Integration, type User } from '@sentry-sdk/core';
-import { copyOwnEntries, createEnvelope, createSessionItem, debug, DEBUG_BUILD, dsnToString, isoTimestamp, uuid4 } from '@sentry-sdk/core/internal';
+import {
+  getClient,
+  getGlobalScope,
+  getIsolationScope,
+  type ClientLike,
+  type Event,
+  type Integration,
+  type User,
+} from '@sentry-sdk/core';
+import {
+  copyOwnEntries,
+  createEnvelope,
+  createSessionItem,
+  debug,
+  DEBUG_BUILD,
+  dsnToString,
+  isoTimestamp,
+  uuid4,
+} from '@sentry-sdk/core/internal';
 import { addHistoryHandler } from '../instrument';
-import { native } from '../native';
+import { listen, native } from '../native';
 
 const NAME = 'BrowserSession';
 // The first update waits for the page to be idle, so an error during load rides along with it.
@@ -54,20 +71,13 @@ function isError(event: Event): boolean {
   return (event.exception?.values?.length ?? 0) > 0 && (level === 'error' || level === 'fatal');
 }
 
-function listen(target: unknown, type: string, listener: (event: Event & PageTransitionEvent) => void): void {
-  try {
-    native.addEventListener?.call(target as EventTarget, type, listener as EventListener);
-  } catch {
-    // not an EventTarget (no page here): that lifecycle event never comes
-  }
-}
-
 /** Runs release health for `client`: one session at a time, sent as `session` items when it changed. */
 function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): void {
   const { release, environment, sendDefaultPii, sdk, tunnel } = client.getOptions();
   const page = globalThis as PageGlobals;
   if (!release) {
-    DEBUG_BUILD && debug.warn('browserSessionIntegration: sessions need the `release` option; none are sent.');
+    DEBUG_BUILD &&
+      debug.warn('browserSessionIntegration: sessions need the `release` option; none are sent.');
     return;
   }
   if (!page.document) return;
@@ -95,7 +105,10 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
     }
     session.timestamp = isoTimestamp();
     const dsn = client.getDsn();
-    const headers = { sdk: { name: sdk.name, version: sdk.version }, ...(tunnel && dsn && { dsn: dsnToString(dsn) }) };
+    const headers = {
+      sdk: { name: sdk.name, version: sdk.version },
+      ...(tunnel && dsn && { dsn: dsnToString(dsn) }),
+    };
     void client.sendEnvelope(createEnvelope(headers, [createSessionItem({ ...session })]));
     session.init = false;
   };
@@ -145,8 +158,12 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
   });
   // pagehide, not visibilitychange: a hidden tab may come back, an unloading page does not.
   listen(globalThis, 'pagehide', () => active() && end());
-  listen(globalThis, 'pageshow', (event) => active() && event.persisted && begin());
-  listen(page.document, 'visibilitychange', () => active() && page.document?.visibilityState === 'hidden' && send());
+  listen(globalThis, 'pageshow', (event: PageTransitionEvent) => active() && event.persisted && begin());
+  listen(
+    page.document,
+    'visibilitychange',
+    () => active() && page.document?.visibilityState === 'hidden' && send(),
+  );
   if (lifecycle === 'route') {
     addHistoryHandler(({ from, to }) => {
       if (!active() || from === to) return;

@@ -1,1 +1,5 @@
-export { browserSessionIntegration, type BrowserSessionOptions, type SessionUpdate } from './browser-session-integration';
+export {
+  browserSessionIntegration,
+  type BrowserSessionOptions,
+  type SessionUpdate,
+} from './browser-session-integration';

@@ -13,7 +13,13 @@ interface Case {
 }
 
 function compact(stack: string): Expected[] {
-  return browserStackParser(stack).map((f) => [f.function!, f.filename!, f.lineno ?? null, f.colno ?? null, f.in_app!]);
+  return browserStackParser(stack).map((f) => [
+    f.function!,
+    f.filename!,
+    f.lineno ?? null,
+    f.colno ?? null,
+    f.in_app!,
+  ]);
 }
 
 describe.each([
@@ -47,7 +53,9 @@ describe('browserStackParser', () => {
 
   it('ignores lines too long to be frames', () => {
     const long = `    at x (http://h/${'a'.repeat(2000)}.js:1:1)`;
-    expect(browserStackParser(`Error\n${long}\n    at y (http://h/app.js:3:4)`).map((f) => f.function)).toEqual(['y']);
+    expect(
+      browserStackParser(`Error\n${long}\n    at y (http://h/app.js:3:4)`).map((f) => f.function),
+    ).toEqual(['y']);
   });
 
   it('returns no frames for empty, non-string or garbage input', () => {
@@ -56,12 +64,27 @@ describe('browserStackParser', () => {
     expect(browserStackParser('Error\nsomething went wrong\nat nowhere')).toEqual([]);
   });
 
+  it('reads a stack with one V8 frame as V8: its other lines are no frames', () => {
+    const stack =
+      'Error\n    at fn (http://h/a.js:1:2)\nnot a frame@http://h/b.js:3:4\n    at async Promise.all (index 0)';
+    expect(compact(stack)).toEqual([['fn', 'http://h/a.js', 1, 2, true]]);
+  });
+
+  it('places a Firefox frame with two eval markers at the first one', () => {
+    expect(compact('f@http://h/a.js line 4 > eval:1:2 line 5 > eval:3:4')).toEqual([
+      ['f', 'http://h/a.js', 4, 5, true],
+    ]);
+  });
+
   it('marks frames of the SDK bundle as not in-app once its URL is known', () => {
-    const stack = 'Error\n    at wrapped (http://cdn.test/bundle.min.js:1:500)\n    at user (http://h/app.js:2:2)';
+    const stack =
+      'Error\n    at wrapped (http://cdn.test/bundle.min.js:1:500)\n    at user (http://h/app.js:2:2)';
     markSdkScript('http://cdn.test/bundle.min.js');
-    expect(compact(stack)).toEqual([
-      ['wrapped', 'http://cdn.test/bundle.min.js', 1, 500, false],
-      ['user', 'http://h/app.js', 2, 2, true],
-    ].reverse());
+    expect(compact(stack)).toEqual(
+      [
+        ['wrapped', 'http://cdn.test/bundle.min.js', 1, 500, false],
+        ['user', 'http://h/app.js', 2, 2, true],
+      ].reverse(),
+    );
   });
 });

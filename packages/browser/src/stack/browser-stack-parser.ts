@@ -43,7 +43,9 @@ function parseLines(lines: string[]): ParsedFrame[] {
 // The CDN bundles build frames without stackframe's setters: numbers may arrive as strings there.
 function toNumber(value: unknown): number | undefined {
   const number = Number(value);
-  return value === undefined || value === null || value === '' || !Number.isFinite(number) ? undefined : number;
+  return value === undefined || value === null || value === '' || !Number.isFinite(number)
+    ? undefined
+    : number;
 }
 
 function toFrame(parsed: ParsedFrame): StackFrame | undefined {
@@ -54,10 +56,15 @@ function toFrame(parsed: ParsedFrame): StackFrame | undefined {
   const native = /^(?:\[native code\]|\(?native\)?)$/.test(parsed.fileName ?? '');
   const filename = (native && parsed.fileName !== '[native code]' ? '' : parsed.fileName) || '<anonymous>';
   // Safari names functions run by eval without a location: "evalInner", "eval code", "name@".
-  const locationless = source === undefined ? /^(?:eval code|[\w$.]+)$/.test(functionName) : /^[^@]+@$/.test(source);
+  const locationless =
+    source === undefined ? /^(?:eval code|[\w$.]+)$/.test(functionName) : /^[^@]+@$/.test(source);
   if (lineno === undefined && !native && !locationless) return undefined;
   const name = functionName.replace(ASYNC_CAUSE, '').replace(ASYNC_KEYWORD, '');
-  const frame: StackFrame = { filename, function: name || UNKNOWN_FUNCTION, in_app: isInAppFilename(filename) };
+  const frame: StackFrame = {
+    filename,
+    function: name || UNKNOWN_FUNCTION,
+    in_app: isInAppFilename(filename),
+  };
   if (lineno !== undefined) frame.lineno = lineno;
   if (colno !== undefined) frame.colno = colno;
   return frame;

@@ -159,10 +159,9 @@ export function browserTracingIntegration(userOptions: BrowserTracingOptions = {
     const changed =
       options.beforeStartSpan && callGuarded('beforeStartSpan', () => options.beforeStartSpan!(base), base);
     const spanOptions = changed && typeof changed === 'object' ? changed : base;
+    // the resolved options carry the three timeouts startIdleSpan reads
     route.span = startIdleSpan(spanOptions, {
-      idleTimeout: options.idleTimeout,
-      finalTimeout: options.finalTimeout,
-      childSpanTimeout: options.childSpanTimeout,
+      ...options,
       beforeSpanEnd: (span) => addPerformanceSpans(kind, span),
     });
     route.name = String(spanOptions.name);
@@ -180,12 +179,7 @@ export function browserTracingIntegration(userOptions: BrowserTracingOptions = {
     if (options.markBackgroundSpan) startBackgroundCancel(getRouteSpan);
     stops.push(startLongTaskSpans(getRouteSpan, options.enableLongAnimationFrame, options.enableLongTask));
     if (options.enableInteractions) {
-      const startClick = (spanOptions: StartSpanOptions): Span =>
-        startIdleSpan(spanOptions, {
-          idleTimeout: options.idleTimeout,
-          finalTimeout: options.finalTimeout,
-          childSpanTimeout: options.childSpanTimeout,
-        });
+      const startClick = (spanOptions: StartSpanOptions): Span => startIdleSpan(spanOptions, options);
       stops.push(startClickSpans(client, () => route, startClick));
     }
     client.on('close', () => stops.forEach((stop) => stop()));

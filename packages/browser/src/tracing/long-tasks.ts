@@ -32,29 +32,23 @@ export function startLongTaskSpans(
   frames: boolean,
   tasks: boolean,
 ): () => void {
-  const record = (entries: PerformanceEntry[], op: string, name: string): void => {
+  const record = (entries: PerformanceEntry[], op: string): void => {
     const route = getRoute();
     if (!route?.isRecording()) return;
     const since = toRelativeMs(spanToJSON(route).start_timestamp);
     for (const entry of entries) {
       if (entry.startTime < since) continue;
       const attributes = op === 'ui.long-animation-frame' ? getFrameAttributes(entry) : {};
-      addTimedSpan(route, op, name, entry.startTime, entry.startTime + entry.duration, attributes);
+      const end = entry.startTime + entry.duration;
+      addTimedSpan(route, op, 'Main UI thread blocked', entry.startTime, end, attributes);
     }
   };
-  const supportsFrames = (): boolean => {
-    try {
-      return PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
-    } catch {
-      return false;
-    }
-  };
-  if (frames && supportsFrames()) {
-    return observeEntries('long-animation-frame', (entries) =>
-      record(entries, 'ui.long-animation-frame', 'Main UI thread blocked'),
-    );
-  }
-  if (tasks)
-    return observeEntries('longtask', (entries) => record(entries, 'ui.long-task', 'Main UI thread blocked'));
-  return () => undefined;
+  const observe = (type: string, op: string): (() => void) | undefined =>
+    observeEntries(type, (entries) => record(entries, op));
+  // long animation frames where the browser reports them, else long tasks
+  return (
+    (frames && observe('long-animation-frame', 'ui.long-animation-frame')) ||
+    (tasks && observe('longtask', 'ui.long-task')) ||
+    (() => undefined)
+  );
 }

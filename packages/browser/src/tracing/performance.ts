@@ -29,18 +29,21 @@ export function getEntries<T extends PerformanceEntry>(type: string): T[] {
   }
 }
 
-/** Watches entries of one type (with those already buffered) where the browser supports it; returns the stop function. */
+/**
+ * Watches entries of one type (with those already buffered); returns the stop function, or
+ * `undefined` where the browser does not support the type (or the API).
+ */
 export function observeEntries<T extends PerformanceEntry>(
   type: string,
   callback: (entries: T[]) => void,
-): () => void {
+): (() => void) | undefined {
   try {
-    if (!PerformanceObserver.supportedEntryTypes.includes(type)) return () => undefined;
+    if (!PerformanceObserver.supportedEntryTypes.includes(type)) return undefined;
     const observer = new PerformanceObserver((list) => callback(list.getEntries() as T[]));
     observer.observe({ type, buffered: true });
     return () => observer.disconnect();
   } catch {
-    return () => undefined;
+    return undefined;
   }
 }
 

@@ -59,14 +59,6 @@ function startRequestSpan(type: 'fetch' | 'xhr', method: string, url: string): S
   });
 }
 
-function endRequestSpan(span: Span, status: number | undefined, length: string | null | undefined): void {
-  if (status) setHttpStatus(span, status);
-  else span.setStatus('internal_error');
-  const size = Number(length);
-  if (length && size >= 0) span.setAttribute('http.response_content_length', size);
-  span.end();
-}
-
 /**
  * Traces the page's `fetch` and XMLHttpRequest calls: an `http.client` span per request (within a
  * page load, navigation or other active span), and `sentry-trace`/`baggage` headers for same-origin
@@ -90,6 +82,22 @@ export function startRequestSpans(client: Client, options: RequestSpanOptions): 
     return span?.isRecording() ? withActiveSpan(span, () => getTraceData()) : getTraceData();
   };
 
+  /** Ends the request's span (if it has one) with the response's status and size. */
+  const end = (
+    key: object,
+    status: number | undefined,
+    readLength: () => string | null | undefined,
+  ): void => {
+    const span = spans.get(key);
+    if (!span) return;
+    if (status) setHttpStatus(span, status);
+    else span.setStatus('internal_error');
+    const length = callGuarded('reading the response', readLength, null);
+    const size = Number(length);
+    if (length && size >= 0) span.setAttribute('http.response_content_length', size);
+    span.end();
+  };
+
   if (options.traceFetch) {
     stops.push(
       addFetchStartHandler((start) => {
@@ -98,16 +106,9 @@ export function startRequestSpans(client: Client, options: RequestSpanOptions): 
         const init = trace && withTraceHeaders(start.args[0], start.args[1], trace);
         if (init) start.args[1] = init;
       }),
-      addFetchHandler((call: FetchCall) => {
-        const span = spans.get(call.args);
-        if (!span) return;
-        const length = callGuarded(
-          'reading the response',
-          () => call.response?.headers.get('content-length'),
-          null,
-        );
-        endRequestSpan(span, call.status_code, length);
-      }),
+      addFetchHandler((call: FetchCall) =>
+        end(call.args, call.status_code, () => call.response?.headers.get('content-length')),
+      ),
     );
   }
   if (options.traceXHR) {
@@ -122,16 +123,9 @@ export function startRequestSpans(client: Client, options: RequestSpanOptions): 
             (name, value) => xhr.setRequestHeader(name, value),
           );
       }),
-      addXhrHandler((call: XhrCall) => {
-        const span = spans.get(call.xhr);
-        if (!span) return;
-        const length = callGuarded(
-          'reading the response',
-          () => call.xhr.getResponseHeader('content-length'),
-          null,
-        );
-        endRequestSpan(span, call.status_code, length);
-      }),
+      addXhrHandler((call: XhrCall) =>
+        end(call.xhr, call.status_code, () => call.xhr.getResponseHeader('content-length')),
+      ),
     );
   }
   // the request's breadcrumb names its span, so the two can be found from each other

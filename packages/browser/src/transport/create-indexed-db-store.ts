@@ -32,7 +32,11 @@ function openDatabase(factory: IDBFactory, dbName: string, storeName: string): P
  * Runs `work` in one read-write transaction and resolves with what it reports once the transaction
  * committed: a shift and its delete happen together, so two tabs never send the same envelope.
  */
-function inTransaction<T>(db: IDBDatabase, storeName: string, work: (store: IDBObjectStore, report: (value: T) => void) => void): Promise<T | undefined> {
+function inTransaction<T>(
+  db: IDBDatabase,
+  storeName: string,
+  work: (store: IDBObjectStore, report: (value: T) => void) => void,
+): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(storeName, 'readwrite');
     let result: T | undefined;
@@ -46,7 +50,11 @@ function inTransaction<T>(db: IDBDatabase, storeName: string, work: (store: IDBO
 }
 
 /** Calls `found` with the first (or last) key of the store, `undefined` when it is empty. */
-function edgeKey(store: IDBObjectStore, direction: 'next' | 'prev', found: (key: number | undefined) => void): void {
+function edgeKey(
+  store: IDBObjectStore,
+  direction: 'next' | 'prev',
+  found: (key: number | undefined) => void,
+): void {
   const request = store.openKeyCursor(null, direction);
   request.onsuccess = () => found(request.result ? (request.result.key as number) : undefined);
 }

@@ -14,7 +14,10 @@ interface Call {
   resolve(response: Response): void;
 }
 
-function pendingFetch(): { calls: Call[]; fetchImpl: (url: string, init?: RequestInit) => Promise<Response> } {
+function pendingFetch(): {
+  calls: Call[];
+  fetchImpl: (url: string, init?: RequestInit) => Promise<Response>;
+} {
   const calls: Call[] = [];
   const fetchImpl = (url: string, init: RequestInit = {}): Promise<Response> =>
     new Promise((resolve) => calls.push({ url, init, resolve }));
@@ -22,7 +25,10 @@ function pendingFetch(): { calls: Call[]; fetchImpl: (url: string, init?: Reques
 }
 
 const drops: string[] = [];
-const options = { url: 'https://ingest.test/api/1/envelope/?sentry_key=k', recordDroppedEvent: (reason: string) => void drops.push(reason) };
+const options = {
+  url: 'https://ingest.test/api/1/envelope/?sentry_key=k',
+  recordDroppedEvent: (reason: string) => void drops.push(reason),
+};
 
 describe('makeFetchTransport against a real ingest server', () => {
   let server: IngestServer;
@@ -32,10 +38,20 @@ describe('makeFetchTransport against a real ingest server', () => {
   afterAll(() => server.close());
 
   it('delivers the envelope as a plain-text POST and reads rate limits from the response', async () => {
-    server.respondWith({ kind: 'status', status: 200, headers: { 'X-Sentry-Rate-Limits': '60:error:organization' } });
-    const transport = makeFetchTransport({ url: `${server.url}/api/4711/envelope/`, recordDroppedEvent: () => undefined }, fetch);
+    server.respondWith({
+      kind: 'status',
+      status: 200,
+      headers: { 'X-Sentry-Rate-Limits': '60:error:organization' },
+    });
+    const transport = makeFetchTransport(
+      { url: `${server.url}/api/4711/envelope/`, recordDroppedEvent: () => undefined },
+      fetch,
+    );
     const response = await transport.send(eventEnvelope());
-    expect(response).toMatchObject({ statusCode: 200, headers: { 'x-sentry-rate-limits': '60:error:organization' } });
+    expect(response).toMatchObject({
+      statusCode: 200,
+      headers: { 'x-sentry-rate-limits': '60:error:organization' },
+    });
     const received = await server.waitForEnvelopes(1);
     expect(received[0]?.headers['content-type']).toBe('text/plain;charset=UTF-8');
     expect(received[0]?.envelope[1][0]?.[0].type).toBe('event');
@@ -48,7 +64,10 @@ describe('makeFetchTransport against a real ingest server', () => {
   it('rejects when no response comes back, so the loss is recorded', async () => {
     const lost: string[] = [];
     server.respondWith({ kind: 'reset' });
-    const transport = makeFetchTransport({ url: `${server.url}/api/4711/envelope/`, recordDroppedEvent: (reason) => void lost.push(reason) }, fetch);
+    const transport = makeFetchTransport(
+      { url: `${server.url}/api/4711/envelope/`, recordDroppedEvent: (reason) => void lost.push(reason) },
+      fetch,
+    );
     await expect(transport.send(eventEnvelope())).rejects.toBeDefined();
     expect(lost).toEqual(['network_error']);
     server.respondWith({ kind: 'status', status: 200 });
@@ -61,7 +80,11 @@ describe('makeFetchTransport request options', () => {
     void makeFetchTransport(options, fetchImpl).send(eventEnvelope());
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe(options.url);
-    expect(calls[0]?.init).toMatchObject({ method: 'POST', referrerPolicy: 'strict-origin', keepalive: true });
+    expect(calls[0]?.init).toMatchObject({
+      method: 'POST',
+      referrerPolicy: 'strict-origin',
+      keepalive: true,
+    });
     expect(typeof calls[0]?.init.body).toBe('string');
     expect(calls[0]?.init.headers).toBeUndefined();
   });
@@ -81,7 +104,7 @@ describe('makeFetchTransport request options', () => {
     expect(calls[3]?.init.keepalive).toBe(true);
   });
 
-  it('releases each response body, which is what frees the browser\'s keepalive quota', async () => {
+  it("releases each response body, which is what frees the browser's keepalive quota", async () => {
     const { calls, fetchImpl } = pendingFetch();
     const transport = makeFetchTransport(options, fetchImpl);
     const sent = transport.send(eventEnvelope());
@@ -102,9 +125,16 @@ describe('makeFetchTransport request options', () => {
 
   it('passes the configured headers and fetch options', () => {
     const { calls, fetchImpl } = pendingFetch();
-    const transport = makeFetchTransport({ ...options, headers: { 'X-Tenant': 'a' }, fetchOptions: { credentials: 'include' } }, fetchImpl);
+    const transport = makeFetchTransport(
+      { ...options, headers: { 'X-Tenant': 'a' }, fetchOptions: { credentials: 'include' } },
+      fetchImpl,
+    );
     void transport.send(eventEnvelope());
-    expect(calls[0]?.init).toMatchObject({ headers: { 'X-Tenant': 'a' }, credentials: 'include', method: 'POST' });
+    expect(calls[0]?.init).toMatchObject({
+      headers: { 'X-Tenant': 'a' },
+      credentials: 'include',
+      method: 'POST',
+    });
   });
 
   it('survives a fetch that throws synchronously', async () => {

@@ -1,7 +1,14 @@
-import { createTransport, type Transport, type TransportMakeRequestResponse, type TransportOptions, type TransportRequest } from '@sentry-sdk/core';
-import { DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import {
+  createTransport,
+  type Transport,
+  type TransportMakeRequestResponse,
+  type TransportOptions,
+  type TransportRequest,
+} from '@sentry-sdk/core';
+import { attempt, debug, DEBUG_BUILD } from '@sentry-sdk/core/internal';
 import { native } from '../native';
 import { bodyByteLength } from './body-byte-length';
+import { createTransportResponse } from './create-transport-response';
 import { isPageHidden, onPageHide } from './page-lifecycle';
 import { makeXhrRequest } from './xhr-request';
 
@@ -20,39 +27,14 @@ export interface BrowserTransportOptions extends TransportOptions {
 
 type FetchImpl = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** A request sent without keepalive, which the browser cancels when the page unloads. */
-interface Unprotected {
-  body: string | Uint8Array;
-  controller: AbortController | undefined;
-  handedToBeacon: boolean;
-}
-
-function responseOf(response: Response): TransportMakeRequestResponse {
-  return {
-    statusCode: response.status,
-    headers: {
-      'x-sentry-rate-limits': response.headers.get('X-Sentry-Rate-Limits'),
-      'retry-after': response.headers.get('Retry-After'),
-    },
-  };
-}
-
 // Chromium counts a keepalive request against the page's 64 KiB until its response body has been
 // consumed, not when the response arrives: unread bodies make later keepalive requests fail.
 function releaseBody(response: Response): PromiseLike<void> {
-  try {
-    return response.body ? response.body.cancel().then(undefined, () => undefined) : Promise.resolve();
-  } catch {
-    return Promise.resolve();
-  }
+  return attempt(() => response.body?.cancel().then(undefined, () => undefined)) ?? Promise.resolve();
 }
 
 function sendBeacon(url: string, body: string | Uint8Array): boolean {
-  try {
-    return native.sendBeacon?.(url, body as BodyInit) === true;
-  } catch {
-    return false;
-  }
+  return attempt(() => native.sendBeacon?.(url, body as BodyInit)) === true;
 }
 
 /**
@@ -63,7 +45,10 @@ function sendBeacon(url: string, body: string | Uint8Array): boolean {
  * Uses XMLHttpRequest only where there is no `fetch`.
  * @example init({ dsn, transport: makeFetchTransport })
  */
-export function makeFetchTransport(options: BrowserTransportOptions, fetchImpl: FetchImpl | undefined = native.fetch): Transport {
+export function makeFetchTransport(
+  options: BrowserTransportOptions,
+  fetchImpl: FetchImpl | undefined = native.fetch,
+): Transport {
   if (typeof fetchImpl !== 'function') {
     const xhr = makeXhrRequest(options.url, options.headers);
     if (xhr) return createTransport(options, xhr);
@@ -73,40 +58,38 @@ export function makeFetchTransport(options: BrowserTransportOptions, fetchImpl: 
 
   let keepaliveBytes = 0;
   let keepaliveRequests = 0;
-  const unprotected = new Set<Unprotected>();
-
-  // Only requests the browser would cancel are moved to a beacon; keepalive ones finish anyway.
-  onPageHide(() => {
-    for (const request of unprotected) {
-      if (request.handedToBeacon || !sendBeacon(options.url, request.body)) continue;
-      request.handedToBeacon = true;
-      request.controller?.abort();
-    }
-  });
+  // One per request in flight without keepalive, which the browser cancels when the page unloads:
+  // moves that request to a beacon. Keepalive requests finish anyway.
+  const handOffs = new Set<() => void>();
+  onPageHide(() => handOffs.forEach((handOff) => handOff()));
 
   const makeRequest = ({ body }: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
     const size = bodyByteLength(body);
-    const keepalive = keepaliveBytes + size <= KEEPALIVE_MAX_BYTES && keepaliveRequests < KEEPALIVE_MAX_REQUESTS;
+    const keepalive =
+      keepaliveBytes + size <= KEEPALIVE_MAX_BYTES && keepaliveRequests < KEEPALIVE_MAX_REQUESTS;
     // The page is already going away and keepalive is exhausted: a beacon is the one way out.
     if (!keepalive && isPageHidden() && sendBeacon(options.url, body)) return Promise.resolve({});
 
-    const request: Unprotected = {
-      body,
-      controller: !keepalive && typeof AbortController === 'function' ? new AbortController() : undefined,
-      handedToBeacon: false,
+    const controller =
+      !keepalive && typeof AbortController === 'function' ? new AbortController() : undefined;
+    let handedToBeacon = false;
+    const handOff = (): void => {
+      if (handedToBeacon || !sendBeacon(options.url, body)) return;
+      handedToBeacon = true;
+      controller?.abort();
     };
     if (keepalive) {
       keepaliveBytes += size;
       keepaliveRequests++;
     } else {
-      unprotected.add(request);
+      handOffs.add(handOff);
     }
     const settle = (): void => {
       if (keepalive) {
         keepaliveBytes -= size;
         keepaliveRequests--;
       } else {
-        unprotected.delete(request);
+        handOffs.delete(handOff);
       }
     };
 
@@ -119,7 +102,7 @@ export function makeFetchTransport(options: BrowserTransportOptions, fetchImpl: 
         referrerPolicy: 'strict-origin',
         keepalive,
         ...(options.headers && { headers: options.headers }),
-        ...(request.controller && { signal: request.controller.signal }),
+        ...(controller && { signal: controller.signal }),
       });
     } catch (error) {
       settle();
@@ -129,12 +112,12 @@ export function makeFetchTransport(options: BrowserTransportOptions, fetchImpl: 
       (response) =>
         releaseBody(response).then(() => {
           settle();
-          return responseOf(response);
+          return createTransportResponse(response.status, (name) => response.headers.get(name));
         }),
       (error: unknown) => {
         settle();
         // Aborted because a beacon carries the envelope now: not a loss, and no response to read.
-        if (request.handedToBeacon) return {};
+        if (handedToBeacon) return {};
         throw error;
       },
     );

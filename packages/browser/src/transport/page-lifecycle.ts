@@ -1,4 +1,5 @@
-import { native } from '../native';
+import { attempt } from '@sentry-sdk/core/internal';
+import { listen } from '../native';
 
 interface PageGlobals {
   document?: Document;
@@ -6,34 +7,17 @@ interface PageGlobals {
 
 /** True while the page is hidden or being unloaded (no document, as in workers: false). */
 export function isPageHidden(): boolean {
-  try {
-    return (globalThis as PageGlobals).document?.visibilityState === 'hidden';
-  } catch {
-    return false;
-  }
+  return attempt(() => (globalThis as PageGlobals).document?.visibilityState) === 'hidden';
 }
 
 /**
  * Calls `callback` when the page may be about to go away: on `pagehide`, and when it becomes
- * hidden (the last event a mobile browser reliably fires before discarding a tab). Returns the
- * function that stops listening.
+ * hidden (the last event a mobile browser reliably fires before discarding a tab). For the life of
+ * the page: its callers (the transport, the client's reports) never stop listening.
  */
-export function onPageHide(callback: () => void): () => void {
-  const add = native.addEventListener;
-  const remove = native.removeEventListener;
+export function onPageHide(callback: () => void): void {
   const doc = (globalThis as PageGlobals).document;
-  if (!add || !remove || !doc) return () => undefined;
-  const onVisibility = (): void => {
-    if (isPageHidden()) callback();
-  };
-  try {
-    add.call(globalThis, 'pagehide', callback);
-    add.call(doc, 'visibilitychange', onVisibility);
-  } catch {
-    return () => undefined;
-  }
-  return () => {
-    remove.call(globalThis, 'pagehide', callback);
-    remove.call(doc, 'visibilitychange', onVisibility);
-  };
+  if (!doc) return;
+  listen(globalThis, 'pagehide', callback);
+  listen(doc, 'visibilitychange', () => isPageHidden() && callback());
 }

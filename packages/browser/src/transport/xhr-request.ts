@@ -1,11 +1,15 @@
 import type { TransportMakeRequestResponse, TransportRequestExecutor } from '@sentry-sdk/core';
 import { native } from '../native';
+import { createTransportResponse } from './create-transport-response';
 
 /**
  * Sends envelopes with XMLHttpRequest, for the rare browser without `fetch`. Uses the unpatched
  * `open`/`send`, so the SDK's own requests make no breadcrumbs. Rejects when no response came.
  */
-export function makeXhrRequest(url: string, headers: Record<string, string> = {}): TransportRequestExecutor | undefined {
+export function makeXhrRequest(
+  url: string,
+  headers: Record<string, string> = {},
+): TransportRequestExecutor | undefined {
   const Xhr = native.XMLHttpRequest;
   const open = native.xhrOpen;
   const send = native.xhrSend;
@@ -19,13 +23,7 @@ export function makeXhrRequest(url: string, headers: Record<string, string> = {}
           reject(new Error('The envelope request failed (XMLHttpRequest status 0).'));
           return;
         }
-        resolve({
-          statusCode: xhr.status,
-          headers: {
-            'x-sentry-rate-limits': xhr.getResponseHeader('X-Sentry-Rate-Limits'),
-            'retry-after': xhr.getResponseHeader('Retry-After'),
-          },
-        });
+        resolve(createTransportResponse(xhr.status, (name) => xhr.getResponseHeader(name)));
       };
       open.call(xhr, 'POST', url, true);
       for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);

@@ -22,11 +22,9 @@ const SCOPE_CONTEXT_KEYS = new Set([
 export function parseCaptureContext(value: unknown): EventHint {
   if (value === undefined || value === null) return {};
   if (typeof value === 'function') return { captureContext: value };
-  if (typeof value !== 'object') {
-    DEBUG_BUILD &&
-      debug.warn(
-        `The second argument must be a hint, a scope or a scope context; got a ${typeof value}. Ignored.`,
-      );
+  // only for the message: a primitive has no keys, so it gives `{}` below as well
+  if (DEBUG_BUILD && typeof value !== 'object') {
+    debug.warn(`The second argument must be a hint, a scope or a scope context; got a ${typeof value}. Ignored.`);
     return {};
   }
   const keys = ownKeys(value);

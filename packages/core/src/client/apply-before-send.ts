@@ -2,25 +2,19 @@ import { callGuarded, DEBUG_BUILD, debug, isThenable } from '../lib';
 import type { ClientOptions, ErrorEvent, Event, EventHint, TransactionEvent } from '../types';
 import { settleUserHook, THREW } from './settle-user-hook';
 
-/** What `beforeSend`/`beforeSendTransaction` left: the event to send, or `null` when the hook dropped it. */
-export interface BeforeSendResult {
-  event: Event | null;
-  /** Spans a `beforeSendTransaction` removed (counted as `span` drops, protocol.md §4). */
-  droppedSpans: number;
-}
-
 /**
  * Runs the user's last hook before sending: `beforeSendTransaction` for transactions, `beforeSend`
  * for other events (feedback has its own hook, protocol.md §14). Sync or async. `null` (or
  * `undefined`) drops the event; a hook that throws, rejects or returns a non-object is logged and the
  * event is sent as it was before the hook: the hook works on a copy, so a throw halfway leaves nothing
- * half-changed. Renaming a transaction marks its name as `custom`.
+ * half-changed. Renaming a transaction marks its name as `custom`. Resolves to the event to send, or
+ * `null` when the hook dropped it.
  */
 export async function applyBeforeSend(
   event: Event,
   hint: EventHint,
   options: ClientOptions,
-): Promise<BeforeSendResult> {
+): Promise<Event | null> {
   const isTransaction = event.type === 'transaction';
   const name = isTransaction ? 'beforeSendTransaction' : 'beforeSend';
   const hook = isTransaction
@@ -28,23 +22,23 @@ export async function applyBeforeSend(
     : event.type === 'feedback'
       ? undefined
       : options.beforeSend;
-  if (typeof hook !== 'function') return { event, droppedSpans: 0 };
+  if (typeof hook !== 'function') return event;
 
   const copy = copyEvent(event);
   const call = hook as (event: ErrorEvent | TransactionEvent, hint: EventHint) => unknown;
   let result: unknown = callGuarded(name, () => call(copy as ErrorEvent, hint), THREW);
   if (isThenable(result)) result = await settleUserHook(name, result);
-  if (result === THREW) return { event, droppedSpans: 0 };
+  if (result === THREW) return event;
   if (result === null || result === undefined) {
     DEBUG_BUILD && debug.log(`${name} returned ${String(result)}; the event is dropped.`);
-    return { event: null, droppedSpans: 0 };
+    return null;
   }
   if (typeof result !== 'object') {
     DEBUG_BUILD &&
       debug.warn(
         `${name} must return an event or null; it returned a ${typeof result}. The event is sent as it was.`,
       );
-    return { event, droppedSpans: 0 };
+    return event;
   }
 
   const sent = result as Event;
@@ -55,7 +49,7 @@ export async function applyBeforeSend(
       // a frozen or hostile result keeps the source it had
     }
   }
-  return { event: sent, droppedSpans: isTransaction ? Math.max(0, spanCount(event) - spanCount(sent)) : 0 };
+  return sent;
 }
 
 /** The number of child spans of a transaction, 0 when it has none (or they cannot be counted). */

@@ -101,8 +101,7 @@ export class Client implements ClientContract {
   /** Captures a prepared event (error, message, transaction or feedback); returns the event id. */
   public captureEvent(event: Event, hint?: EventHint, scope?: unknown): string {
     const copy = copyOwnEntries<Event>(event);
-    const kind: EventKind =
-      copy.type === 'transaction' ? 'transaction' : copy.type === 'feedback' ? 'feedback' : 'error';
+    const kind: EventKind = copy.type === 'transaction' || copy.type === 'feedback' ? copy.type : 'error';
     return this._capture(kind, hint, scope, copy.event_id, () => copy);
   }
 

@@ -4,8 +4,9 @@ import type { ClientOptions, DsnComponents, RecordDroppedEvent, Transport } from
 
 /** The parsed DSN; a missing or invalid DSN is reported (the message names `dsn`) and gives `undefined`. */
 export function resolveDsn(dsn: string | undefined): DsnComponents | undefined {
-  if (dsn === undefined || dsn === '') {
-    DEBUG_BUILD && debug.log('No dsn: the SDK runs but sends nothing.');
+  // only for the message: parseDsn rejects a missing dsn as well
+  if (DEBUG_BUILD && (dsn === undefined || dsn === '')) {
+    debug.log('No dsn: the SDK runs but sends nothing.');
     return undefined;
   }
   const parsed = parseDsn(dsn);

@@ -23,20 +23,18 @@ export function createHooks(): Hooks {
       }
       // a wrapper per registration, so registering the same function twice needs two unsubscribes
       const entry = { callback: callback };
-      const list = registry.get(hook) ?? [];
+      // a hook's list, once made, stays in the registry: the unsubscribe function can keep it
+      let list = registry.get(hook);
+      if (!list) registry.set(hook, (list = []));
       list.push(entry);
-      registry.set(hook, list);
       return () => {
-        const current = registry.get(hook);
-        const index = current ? current.indexOf(entry) : -1;
-        if (current && index !== -1) current.splice(index, 1);
+        const index = list.indexOf(entry);
+        if (index !== -1) list.splice(index, 1);
       };
     },
     emit(hook, ...args) {
-      const list = registry.get(hook);
-      if (!list || list.length === 0) return;
       const name = DEBUG_BUILD ? `a "${typeof hook === 'string' ? hook : typeof hook}" hook` : '';
-      for (const { callback } of list.slice()) {
+      for (const { callback } of registry.get(hook)?.slice() ?? []) {
         const result = callGuarded(
           name,
           () => (callback as (...a: unknown[]) => unknown)(...args),

@@ -35,9 +35,6 @@ export function getEventDsc(
 
 function stringRecord(value: unknown): Record<string, string> | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  const record: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof item === 'string' && key !== '__proto__') record[key] = item;
-  }
-  return Object.keys(record).length ? record : undefined;
+  const entries = Object.entries(value).filter(([key, item]) => typeof item === 'string' && key !== '__proto__');
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

@@ -13,22 +13,21 @@ export function getIntegrationsToSetup(options: Options, defaults: Integration[]
   const baseList = validIntegrations(base, 'defaultIntegrations');
 
   const user = readProperty(options, 'integrations');
-  let list: unknown = baseList;
+  let list = baseList;
   if (isArray(user)) {
     list = [...baseList, ...validIntegrations(user, 'integrations')];
   } else if (typeof user === 'function') {
     const resolve = user as (defaults: Integration[]) => unknown;
-    list = callSyncHook('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
-    if (!isArray(list)) {
+    const returned = callSyncHook('the `integrations` option (a function)', () => resolve(baseList.slice()), baseList);
+    if (isArray(returned)) list = validIntegrations(returned, 'integrations');
+    else
       DEBUG_BUILD &&
         debug.warn('The `integrations` function must return an array; using the default integrations.');
-      list = baseList;
-    }
   } else if (user !== undefined) {
     DEBUG_BUILD &&
       debug.warn('Option `integrations` must be an array or a function of the defaults; ignored.');
   }
-  return dedupeByName(validIntegrations(list, 'integrations'));
+  return dedupeByName(list);
 }
 
 // Array.isArray throws on a revoked Proxy: such a list counts as no list.
@@ -50,8 +49,7 @@ export function dedupeByName(integrations: Integration[]): Integration[] {
 export function validIntegrations(list: unknown, option: string): Integration[] {
   const valid: Integration[] = [];
   copyArray(list).forEach((entry, index) => {
-    const name = readProperty(entry, 'name');
-    if (entry !== null && typeof entry === 'object' && typeof name === 'string' && name) {
+    if (integrationName(entry) !== undefined) {
       valid.push(entry as Integration);
     } else {
       DEBUG_BUILD &&
@@ -61,4 +59,10 @@ export function validIntegrations(list: unknown, option: string): Integration[] 
     }
   });
   return valid;
+}
+
+/** The name of an integration: `undefined` unless `value` is an object with a non-empty string `name`. */
+export function integrationName(value: unknown): string | undefined {
+  const name = readProperty(value, 'name');
+  return value !== null && typeof value === 'object' && typeof name === 'string' && name ? name : undefined;
 }

@@ -10,7 +10,7 @@ import {
 } from '../lib';
 import type { ClientOptions } from '../types';
 import { dedupeByName, getIntegrationsToSetup, validIntegrations } from './get-integrations-to-setup';
-import { CORE_OPTION_SPECS, type OptionSpec, type OptionSpecs } from './option-specs';
+import { CORE_OPTION_SPECS, INTEGRATION_SPEC, type OptionSpec, type OptionSpecs } from './option-specs';
 
 /** The SDK identity used when the runtime package supplies none. */
 export const DEFAULT_SDK_INFO = { name: 'oss.javascript.core', version: VERSION };
@@ -42,64 +42,52 @@ export function normalizeOptions(input: unknown, extraSpecs: OptionSpecs = {}): 
   }
 
   for (const key of ownKeys(input)) {
-    let value: unknown;
     try {
-      value = (input as Record<string, unknown>)[key];
+      const value = (input as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      if (key === '__proto__') {
+        DEBUG_BUILD && debug.warn('Option `__proto__` is not an option; ignored.');
+        continue;
+      }
+      const spec = Object.prototype.hasOwnProperty.call(specs, key) ? specs[key] : undefined;
+      if (!spec) {
+        DEBUG_BUILD && debug.warn(`Unknown option \`${key}\`; core does not use it.`);
+        result[key] = value;
+      } else if (passes(key, spec, value)) {
+        result[key] = keepValidElements(key, value, spec.element);
+      } else {
+        const fallback = key in DEFAULTS ? 'using the default' : 'ignored';
+        DEBUG_BUILD &&
+          debug.warn(`Option \`${key}\` must be ${spec.expected}, got ${describe(value)}; ${fallback}.`);
+      }
     } catch {
+      // a throwing getter, or a list that cannot be read (a revoked Proxy)
       DEBUG_BUILD && debug.warn(`Option \`${key}\` could not be read; ignored.`);
-      continue;
     }
-    if (value === undefined) continue;
-    if (key === '__proto__') {
-      DEBUG_BUILD && debug.warn('Option `__proto__` is not an option; ignored.');
-      continue;
-    }
-    const spec = Object.prototype.hasOwnProperty.call(specs, key) ? specs[key] : undefined;
-    if (!spec) {
-      DEBUG_BUILD && debug.warn(`Unknown option \`${key}\`; core does not use it.`);
-      result[key] = value;
-      continue;
-    }
-    let checked: ReturnType<typeof checkOption>;
-    try {
-      checked = checkOption(key, value, spec);
-    } catch {
-      DEBUG_BUILD && debug.warn(`Option \`${key}\` could not be read; ignored.`);
-      continue;
-    }
-    if (checked.ok) result[key] = checked.value;
   }
 
   return applyDefaults(result);
 }
 
-function checkOption(
-  key: string,
-  value: unknown,
-  spec: OptionSpec,
-): { ok: true; value: unknown } | { ok: false } {
-  if (!callGuarded(`the check of option \`${key}\``, () => spec.check(value), false)) {
-    const fallback = key in DEFAULTS ? 'using the default' : 'ignored';
-    DEBUG_BUILD &&
-      debug.warn(`Option \`${key}\` must be ${spec.expected}, got ${describe(value)}; ${fallback}.`);
-    return { ok: false };
-  }
-  const element = spec.element;
-  if (!element || !Array.isArray(value)) return { ok: true, value };
-  // one integration per name: a later one replaces an earlier one (at the earlier one's place)
-  if (key === 'integrations' || key === 'defaultIntegrations')
-    return { ok: true, value: dedupeByName(validIntegrations(value, key)) };
+function passes(key: string, spec: OptionSpec, value: unknown): boolean {
+  return callGuarded(`the check of option \`${key}\``, () => spec.check(value), false);
+}
 
+/** A list option without the elements its spec rejects (each reported); other values as they are. */
+function keepValidElements(key: string, value: unknown, element: OptionSpec | undefined): unknown {
+  if (!element || !Array.isArray(value)) return value;
+  // one integration per name: a later one replaces an earlier one (at the earlier one's place)
+  if (element === INTEGRATION_SPEC) return dedupeByName(validIntegrations(value, key));
   const kept: unknown[] = [];
   (value as unknown[]).forEach((item, index) => {
-    if (callGuarded(`the check of option \`${key}\``, () => element.check(item), false)) kept.push(item);
+    if (passes(key, element, item)) kept.push(item);
     else
       DEBUG_BUILD &&
         debug.warn(
           `Option \`${key}\`[${index}] must be ${element.expected}, got ${describe(item)}; ignored.`,
         );
   });
-  return { ok: true, value: kept };
+  return kept;
 }
 
 function applyDefaults(options: Record<string, unknown>): ClientOptions {

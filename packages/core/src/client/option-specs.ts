@@ -1,4 +1,5 @@
 import { DEBUG_BUILD, isRegExp } from '../lib';
+import { integrationName } from './get-integrations-to-setup';
 
 /**
  * How one option is checked: `check` says whether a value is acceptable; `expected` says what is,
@@ -22,29 +23,27 @@ const rate: OptionSpec = {
   expected: DEBUG_BUILD && 'a number between 0 and 1',
 };
 const count: OptionSpec = {
-  check: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0,
+  check: (v) => Number.isInteger(v) && (v as number) >= 0,
   expected: DEBUG_BUILD && 'a non-negative integer',
 };
 const positive: OptionSpec = {
-  check: (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,
+  check: (v) => Number.isInteger(v) && (v as number) > 0,
   expected: DEBUG_BUILD && 'a positive integer',
 };
-const object: OptionSpec = {
-  check: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
-  expected: DEBUG_BUILD && 'an object',
-};
-const pattern: OptionSpec = {
-  check: (v) => typeof v === 'string' || isRegExp(v),
-  expected: DEBUG_BUILD && 'a string or RegExp',
-};
+const isRecord = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+const object: OptionSpec = { check: isRecord, expected: DEBUG_BUILD && 'an object' };
 const patterns: OptionSpec = {
   check: Array.isArray,
   expected: DEBUG_BUILD && 'an array of strings or RegExps',
-  element: pattern,
+  element: {
+    check: (v) => typeof v === 'string' || isRegExp(v),
+    expected: DEBUG_BUILD && 'a string or RegExp',
+  },
 };
 
-const integration: OptionSpec = {
-  check: (v) => v !== null && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string',
+/** The element spec of the integration lists: their elements are checked (and deduplicated) by name. */
+export const INTEGRATION_SPEC: OptionSpec = {
+  check: (v) => integrationName(v) !== undefined,
   expected: DEBUG_BUILD && 'an integration (an object with a string `name`)',
 };
 
@@ -74,12 +73,12 @@ export const CORE_OPTION_SPECS: OptionSpecs = {
   integrations: {
     check: (v) => Array.isArray(v) || typeof v === 'function',
     expected: DEBUG_BUILD && 'an array of integrations or a function of the defaults',
-    element: integration,
+    element: INTEGRATION_SPEC,
   },
   defaultIntegrations: {
     check: (v) => v === false || Array.isArray(v),
     expected: DEBUG_BUILD && 'false or an array of integrations',
-    element: integration,
+    element: INTEGRATION_SPEC,
   },
   initialScope: {
     check: (v) => v !== null && (typeof v === 'object' || typeof v === 'function'),
@@ -97,7 +96,7 @@ export const CORE_OPTION_SPECS: OptionSpecs = {
   propagateTraceparent: boolean,
   strictTraceContinuation: boolean,
   orgId: {
-    check: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v)),
+    check: (v) => typeof v === 'string' || Number.isInteger(v),
     expected: DEBUG_BUILD && 'a string or an integer',
   },
   maxSpans: count,
@@ -111,7 +110,7 @@ export const CORE_OPTION_SPECS: OptionSpecs = {
     expected: DEBUG_BUILD && '"manual" or "trace"',
   },
   scrubbing: {
-    check: (v) => typeof v === 'boolean' || (v !== null && typeof v === 'object' && !Array.isArray(v)),
+    check: (v) => typeof v === 'boolean' || isRecord(v),
     expected: DEBUG_BUILD && 'a boolean or an object with `denyKeys`, `allowKeys` and `patterns`',
   },
   maxErrorsPerMinute: count,

@@ -10,13 +10,12 @@ import type { ClientOptions, Event, EventHint, ScopeData, SdkInfo } from '../typ
  */
 export function prepareEvent(
   event: Event,
-  hint: EventHint,
+  hint: EventHint & { event_id: string },
   scopeData: ScopeData,
   options: ClientOptions,
   integrationNames: string[],
 ): Event {
-  const eventId = hint.event_id ?? event.event_id;
-  if (eventId !== undefined) event.event_id = eventId;
+  event.event_id = hint.event_id;
   if (typeof event.timestamp !== 'number' && typeof event.timestamp !== 'string')
     event.timestamp = dateTimestampInSeconds();
   event.platform ??= options.platform;

@@ -1,4 +1,4 @@
-import { createEventEnvelope } from '../envelope';
+import { createEventEnvelope, type EventEnvelopeOptions } from '../envelope';
 import { normalizeEvent } from '../event';
 import { debug, DEBUG_BUILD, readProperty } from '../lib';
 import type { Client, DiscardReason, Event, EventHint, Integration, ScopeData } from '../types';
@@ -26,7 +26,7 @@ export interface PipelineInput {
   /** `contexts.trace` for an error event, read at capture time. */
   traceContext?: Record<string, unknown>;
   /** The envelope's `trace` header, read at capture time. */
-  dsc?: Record<string, string>;
+  dsc?: Record<string, string> | undefined;
 }
 
 /**
@@ -62,27 +62,32 @@ export async function processEvent(client: Client, input: PipelineInput): Promis
     if (!processed) return recordDrop(client, 'event_processor', kind, event);
     recordSpansRemoved(client, 'event_processor', kind, spansBefore - spanCount(processed));
 
-    const depth = options.normalizeDepth ?? 3;
-    const breadth = options.normalizeMaxBreadth ?? 1000;
-    const maxLength = options.maxValueLength ?? Infinity;
-    const normalized = normalizeEvent(processed, depth, breadth, maxLength);
-    const { event: returned, droppedSpans } = await applyBeforeSend(normalized, hint, options);
+    const normalize = (toNormalize: Event): Event =>
+      normalizeEvent(
+        toNormalize,
+        options.normalizeDepth ?? 3,
+        options.normalizeMaxBreadth ?? 1000,
+        options.maxValueLength ?? Infinity,
+      );
+    const normalized = normalize(processed);
+    const returned = await applyBeforeSend(normalized, hint, options);
     if (!returned) return recordDrop(client, 'before_send', kind, normalized);
-    recordSpansRemoved(client, 'before_send', kind, droppedSpans);
+    recordSpansRemoved(client, 'before_send', kind, spanCount(normalized) - spanCount(returned));
 
     // What a user hook returned is normalized again: it may have added anything.
-    const final = returned === normalized ? normalized : normalizeEvent(returned, depth, breadth, maxLength);
+    const final = returned === normalized ? normalized : normalize(returned);
     if (final.event_id !== hint.event_id) final.event_id = hint.event_id;
     event = final;
     client.emit('beforeSendEvent', final, hint);
     const dsn = client.getDsn();
+    // createEventEnvelope leaves out the headers whose values are undefined
     const envelope = createEventEnvelope(final, {
-      ...optional('dsn', dsn),
+      dsn,
       sdk: options.sdk,
-      ...(options.tunnel && { tunnel: options.tunnel }),
-      ...optional('dsc', input.dsc ?? getEventDsc(final, scopeData, options, dsn)),
+      tunnel: options.tunnel,
+      dsc: input.dsc ?? getEventDsc(final, scopeData, options, dsn),
       attachments: validAttachments(hint.attachments),
-    });
+    } as EventEnvelopeOptions);
     const response = await client.sendEnvelope(envelope);
     client.emit('afterSendEvent', final, response);
   } catch (error) {
@@ -143,12 +148,9 @@ function processorsOf(
   return processors;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
 /** Gives an event the trace context read at capture time, unless it brought its own. */
 function withTraceContext(event: Event, traceContext: Record<string, unknown> | undefined): Event {
-  if (!traceContext || event.contexts?.['trace']) return event;
-  return { ...event, contexts: { ...event.contexts, trace: traceContext } };
+  // the built event is the pipeline's own (a fresh one, or a copy of what captureEvent was given)
+  if (traceContext && !event.contexts?.['trace']) event.contexts = { ...event.contexts, trace: traceContext };
+  return event;
 }

@@ -8,7 +8,7 @@ export interface CaptureTrace {
   /** `contexts.trace` for error events: the active span's ids, else the propagation context's. */
   traceContext?: Record<string, unknown>;
   /** The envelope `trace` header: frozen now, since it leaves the SDK with this event (protocol.md §7.3). */
-  dsc?: Record<string, string>;
+  dsc?: Record<string, string> | undefined;
 }
 
 /** Transactions bring their DSC in `hint.data.dsc`; errors take the trace of the scope they are captured in. */
@@ -17,9 +17,9 @@ export function readTraceOfCapture(client: Client, kind: EventKind, scope: Scope
     const dsc = hint.data?.['dsc'];
     return dsc && typeof dsc === 'object' ? { dsc: dsc as Record<string, string> } : {};
   }
-  if (!client.getDsn()) return { traceContext: getTraceContextFromScope(scope) };
   return {
     traceContext: getTraceContextFromScope(scope),
-    dsc: freezeDynamicSamplingContext(client, scope),
+    // without a DSN there is no public key: no DSC is frozen
+    dsc: client.getDsn() ? freezeDynamicSamplingContext(client, scope) : undefined,
   };
 }

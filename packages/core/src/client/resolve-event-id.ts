@@ -6,10 +6,10 @@ import { DEBUG_BUILD, debug, UUID_PATTERN, uuid4 } from '../lib';
  */
 export function resolveEventId(fromHint: unknown, fromEvent: unknown): string {
   for (const candidate of [fromHint, fromEvent]) {
-    if (candidate === undefined) continue;
     const id = toEventId(candidate);
     if (id) return id;
-    DEBUG_BUILD && debug.warn('event_id must be 32 hex characters (a UUID); a new id is used instead.');
+    if (DEBUG_BUILD && candidate !== undefined)
+      debug.warn('event_id must be 32 hex characters (a UUID); a new id is used instead.');
   }
   return uuid4();
 }

@@ -1,5 +1,6 @@
 import { callGuarded, debug, DEBUG_BUILD, readProperty } from '../lib';
 import type { Client, Integration } from '../types';
+import { integrationName } from './get-integrations-to-setup';
 
 // Names whose `setupOnce` has run in this process (or page): global patching happens once,
 // however many clients install the integration.
@@ -39,8 +40,8 @@ function setupIntegration(
   integration: Integration,
   installed: Map<string, Integration>,
 ): string | undefined {
-  const name = readProperty(integration, 'name');
-  if (integration === null || typeof integration !== 'object' || typeof name !== 'string' || !name) {
+  const name = integrationName(integration);
+  if (name === undefined) {
     DEBUG_BUILD && debug.warn('An integration must be an object with a string `name`; ignored.');
     return undefined;
   }
@@ -52,24 +53,25 @@ function setupIntegration(
 
   if (!setUpOnce.has(name)) {
     setUpOnce.add(name);
-    const setupOnce = readProperty(integration, 'setupOnce');
-    if (typeof setupOnce === 'function')
-      callGuarded(`setupOnce of integration "${name}"`, () => void setupOnce.call(integration), undefined);
+    callIntegrationHook(integration, 'setupOnce', name);
   }
-  const setup = readProperty(integration, 'setup');
-  if (typeof setup === 'function')
-    callGuarded(`setup of integration "${name}"`, () => void setup.call(integration, client), undefined);
+  callIntegrationHook(integration, 'setup', name, client);
   DEBUG_BUILD && debug.log(`Integration installed: ${name}`);
   return name;
 }
 
 function afterSetup(client: Client, name: string, integration: Integration): void {
-  const afterAllSetup = readProperty(integration, 'afterAllSetup');
-  if (typeof afterAllSetup === 'function') {
-    callGuarded(
-      `afterAllSetup of integration "${name}"`,
-      () => void afterAllSetup.call(integration, client),
-      undefined,
-    );
-  }
+  callIntegrationHook(integration, 'afterAllSetup', name, client);
+}
+
+/** Calls `integration[hook](...args)` when it is a function; a throw is logged. */
+function callIntegrationHook(
+  integration: Integration,
+  hook: 'setupOnce' | 'setup' | 'afterAllSetup',
+  name: string,
+  ...args: [Client?]
+): void {
+  const fn = readProperty(integration, hook);
+  if (typeof fn === 'function')
+    callGuarded(`${hook} of integration "${name}"`, () => void fn.apply(integration, args), undefined);
 }

@@ -36,7 +36,7 @@ export function createEventEnvelope(event: Event, options: EventEnvelopeOptions 
 /** An envelope carrying one client report (protocol.md §4). */
 export function createClientReportEnvelope(
   discarded: readonly ClientReportEntry[],
-  options: { dsn?: DsnComponents; tunnel?: string } = {},
+  options: { dsn?: DsnComponents | undefined; tunnel?: string | undefined } = {},
   timestamp?: number,
 ): Envelope {
   const headers: EnvelopeHeaders = {};

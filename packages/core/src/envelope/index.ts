@@ -17,7 +17,7 @@ export {
   LOG_CONTAINER_CONTENT_TYPE,
   SPAN_CONTAINER_CONTENT_TYPE,
 } from './envelope-items';
-export { getItemCategory } from './get-item-category';
+export { getItemCategory, ITEM_CATEGORIES } from './get-item-category';
 export { EnvelopeParseError, parseEnvelope } from './parse-envelope';
 export { serializeEnvelope } from './serialize-envelope';
 export type {

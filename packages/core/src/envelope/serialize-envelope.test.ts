@@ -85,4 +85,15 @@ describe('serializeEnvelope', () => {
       hostile: { ok: 1, big: '[BigInt: 10]' },
     });
   });
+
+  it('writes what JSON cannot hold the way JSON would, once the payload needed the safe copy', () => {
+    const cyclic: Record<string, unknown> = { name: 'loop', nan: NaN, fn: () => 1, missing: undefined };
+    cyclic.self = cyclic;
+    cyclic.list = [undefined, () => 1, Symbol('s'), Infinity, BigInt(3)];
+    cyclic.wrapped = { toJSON: () => ({ back: cyclic, skipped: () => 2 }) };
+    const body = serializeEnvelope(createEnvelope({}, [[{ type: 'event' }, cyclic]]));
+    expect(body).toBe(
+      '{}\n{"type":"event"}\n{"name":"loop","nan":null,"self":"[Circular ~]","list":[null,null,null,null,"[BigInt: 3]"],"wrapped":{"back":"[Circular ~]"}}',
+    );
+  });
 });

@@ -18,22 +18,13 @@ export function stringifyPayload(value: unknown): string {
   }
 }
 
+// Numbers, strings and booleans stay for JSON to write (a NaN as `null`); functions and symbols go,
+// as JSON leaves them out (or writes `null` in arrays): a copy must not keep a `toJSON` function.
 function toSafeJson(value: unknown, ancestors: object[], depth: number): unknown {
-  switch (typeof value) {
-    case 'bigint':
-      return `[BigInt: ${value.toString()}]`;
-    case 'symbol':
-    case 'function':
-    case 'undefined':
-      return undefined;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'string':
-    case 'boolean':
-      return value;
-  }
-  if (value === null) return null;
-  const object = value as object;
+  if (typeof value === 'bigint') return `[BigInt: ${value}]`;
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  const object = value;
   if (ancestors.includes(object)) return '[Circular ~]';
   if (depth >= MAX_DEPTH) return '[Object]';
   const viaToJson = readToJson(object);
@@ -41,13 +32,11 @@ function toSafeJson(value: unknown, ancestors: object[], depth: number): unknown
 
   ancestors.push(object);
   try {
-    if (Array.isArray(object)) {
-      return object.map((entry: unknown) => toSafeJson(entry, ancestors, depth + 1) ?? null);
-    }
+    // what comes back undefined, JSON writes as `null` in an array and leaves out of an object
+    if (Array.isArray(object)) return object.map((entry: unknown) => toSafeJson(entry, ancestors, depth + 1));
     const copy: Record<string, unknown> = {};
     forEachOwnEntry(object, (key, entry) => {
-      const safe = toSafeJson(entry, ancestors, depth + 1);
-      if (safe !== undefined) copy[key] = safe;
+      copy[key] = toSafeJson(entry, ancestors, depth + 1);
     });
     return copy;
   } finally {

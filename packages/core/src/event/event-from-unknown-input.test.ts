@@ -162,6 +162,13 @@ describe('eventFromUnknownInput', () => {
     expect(lastException(event).stacktrace?.frames?.length).toBeGreaterThan(0);
   });
 
+  it('takes frames from the stack of an object only when it also has a message', () => {
+    const stack = new Error('like').stack;
+    const event = eventFromUnknownInput(parser, { code: 7, stack });
+    expect(lastException(event).value).toBe('Object captured as exception with keys: code, stack');
+    expect(lastException(event).stacktrace).toBeUndefined();
+  });
+
   it('runs the getters of a thrown object once', () => {
     let calls = 0;
     const thrown = Object.defineProperty({}, 'message', {

@@ -1,9 +1,9 @@
 import { isError, isEventLike, readProperty } from '../lib';
-import type { Event, EventHint, Exception, Mechanism, StackParser } from '../types';
+import type { Event, EventHint, Exception, Mechanism, StackFrame, StackParser } from '../types';
 import { addExceptionMechanism } from './add-exception-mechanism';
 import { exceptionFromError, parseStackFrames } from './exception-from-error';
 import { getClassName, toStringTag } from './inspect';
-import { createNormalizer, type Normalizer } from './normalize';
+import { createNormalizer } from './normalize';
 import { normalizeToSizeWith } from './normalize-to-size';
 import { truncate } from './truncate';
 
@@ -18,60 +18,44 @@ interface Synthetic {
   serialized?: unknown;
 }
 
-function describeEvent(value: object, normalizer: Normalizer): Synthetic {
-  const type = readProperty(value, 'type');
-  const name = getClassName(value) ?? /^\[object (\w+)\]$/.exec(toStringTag(value) ?? '')?.[1] ?? 'Event';
-  const typeText = typeof type === 'string' ? ` (type=${type})` : '';
+const nonError = (text: string): Synthetic => ({
+  exception: { type: 'Error', value: `Non-Error exception captured with value: ${text}` },
+});
+
+function describeObject(value: object, eventLike: boolean): Synthetic {
+  const normalizer = createNormalizer();
+  let exception: Exception;
+  let stack: unknown;
+  if (eventLike) {
+    const type = readProperty(value, 'type');
+    const name = getClassName(value) ?? /^\[object (\w+)\]$/.exec(toStringTag(value) ?? '')?.[1] ?? 'Event';
+    const typeText = typeof type === 'string' ? ` (type=${type})` : '';
+    exception = { type: 'Event', value: `Event \`${name}\`${typeText} captured as exception` };
+  } else {
+    const top = normalizer(value, 1);
+    if (top === null || typeof top !== 'object') return nonError(String(top));
+    // `top` is our own normalized copy: reading it runs no user code.
+    const { message, name } = top as Record<string, unknown>;
+    if (typeof message === 'string') {
+      stack = (top as Record<string, unknown>)['stack'];
+      exception = {
+        type: typeof name === 'string' && name ? name : (getClassName(value) ?? 'Error'),
+        value: message,
+      };
+    } else {
+      const keys = Object.keys(top)
+        .filter((key) => key !== '[MaxProperties ~]')
+        .sort();
+      const list = keys.length ? truncate(keys.join(', '), MAX_KEYS_LENGTH) : '[object has no keys]';
+      const what = Array.isArray(value) ? 'Array' : (getClassName(value) ?? 'Object');
+      exception = { type: 'Error', value: `${what} captured as exception with keys: ${list}` };
+    }
+  }
   return {
-    exception: { type: 'Event', value: `Event \`${name}\`${typeText} captured as exception` },
+    exception,
+    stack,
     serialized: normalizeToSizeWith(normalizer, value, SERIALIZED_DEPTH, SERIALIZED_MAX_BYTES),
   };
-}
-
-function describeObject(value: object, normalizer: Normalizer): Synthetic {
-  const top = normalizer(value, 1);
-  if (top === null || typeof top !== 'object') {
-    return { exception: { type: 'Error', value: `Non-Error exception captured with value: ${String(top)}` } };
-  }
-  const serialized = normalizeToSizeWith(normalizer, value, SERIALIZED_DEPTH, SERIALIZED_MAX_BYTES);
-  const fields = top as Record<string, unknown>;
-  if (typeof fields['message'] === 'string') {
-    const name = fields['name'];
-    const type = typeof name === 'string' && name ? name : (getClassName(value) ?? 'Error');
-    return { exception: { type, value: fields['message'] }, stack: fields['stack'], serialized };
-  }
-  const keys = Object.keys(top)
-    .filter((key) => key !== '[MaxProperties ~]')
-    .sort();
-  const list = keys.length ? truncate(keys.join(', '), MAX_KEYS_LENGTH) : '[object has no keys]';
-  const what = Array.isArray(value) ? 'Array' : (getClassName(value) ?? 'Object');
-  return {
-    exception: { type: 'Error', value: `${what} captured as exception with keys: ${list}` },
-    serialized,
-  };
-}
-
-function describePrimitive(value: unknown): Synthetic {
-  const text = typeof value === 'undefined' ? 'undefined' : JSON.stringify(createNormalizer()(value, 0));
-  return { exception: { type: 'Error', value: `Non-Error exception captured with value: ${text}` } };
-}
-
-function describeThrownValue(exception: unknown): Synthetic {
-  if (typeof exception === 'string') return { exception: { type: 'Error', value: exception } };
-  if (exception === null || typeof exception !== 'object') return describePrimitive(exception);
-  const normalizer = createNormalizer();
-  const tag = toStringTag(exception);
-  return isEventLike(exception) || tag === '[object ErrorEvent]'
-    ? describeEvent(exception, normalizer)
-    : describeObject(exception, normalizer);
-}
-
-function errorInside(exception: unknown): Error | undefined {
-  if (isError(exception)) return exception;
-  if (exception === null || typeof exception !== 'object') return undefined;
-  if (!isEventLike(exception) && toStringTag(exception) !== '[object ErrorEvent]') return undefined;
-  const inner = readProperty(exception, 'error');
-  return isError(inner) ? inner : undefined;
 }
 
 function buildEvent(
@@ -80,18 +64,33 @@ function buildEvent(
   hint: EventHint | undefined,
   attachStacktrace: boolean,
 ): Event {
-  const error = errorInside(exception);
-  if (error) return { exception: { values: [exceptionFromError(stackParser, error)] } };
-  const synthetic = describeThrownValue(exception);
-  const result = synthetic.exception;
+  const isObject = exception !== null && typeof exception === 'object';
+  const eventLike =
+    isObject &&
+    !isError(exception) &&
+    (isEventLike(exception) || toStringTag(exception) === '[object ErrorEvent]');
+  // An ErrorEvent carries the real error, when there is one.
+  const error = eventLike ? readProperty(exception, 'error') : exception;
+  if (isError(error)) return { exception: { values: [exceptionFromError(stackParser, error)] } };
+  const synthetic =
+    typeof exception === 'string'
+      ? { exception: { type: 'Error', value: exception } }
+      : isObject
+        ? describeObject(exception, eventLike)
+        : nonError(exception === undefined ? 'undefined' : JSON.stringify(createNormalizer()(exception, 0)));
   let frames = parseStackFrames(stackParser, synthetic.stack);
   if (!frames.length && attachStacktrace) {
     frames = parseStackFrames(stackParser, readProperty(readProperty(hint, 'syntheticException'), 'stack'));
   }
-  if (frames.length) result.stacktrace = { frames };
-  result.mechanism = { type: 'generic', synthetic: true };
-  const event: Event = { exception: { values: [result] } };
-  if (synthetic.serialized !== undefined) event.extra = { __serialized__: synthetic.serialized };
+  return syntheticEvent(synthetic, frames);
+}
+
+/** The event for a value that is not an error, marked `synthetic`. */
+function syntheticEvent({ exception, serialized }: Synthetic, frames: StackFrame[] = []): Event {
+  if (frames.length) exception.stacktrace = { frames };
+  exception.mechanism = { type: 'generic', synthetic: true };
+  const event: Event = { exception: { values: [exception] } };
+  if (serialized !== undefined) event.extra = { __serialized__: serialized };
   return event;
 }
 
@@ -110,13 +109,7 @@ export function eventFromUnknownInput(
   try {
     event = buildEvent(stackParser, exception, hint, attachStacktrace === true);
   } catch {
-    event = {
-      exception: {
-        values: [
-          { type: 'Error', value: 'Unreadable exception', mechanism: { type: 'generic', synthetic: true } },
-        ],
-      },
-    };
+    event = syntheticEvent({ exception: { type: 'Error', value: 'Unreadable exception' } });
   }
   event.level = 'error';
   addExceptionMechanism(event, hintMechanism(hint));

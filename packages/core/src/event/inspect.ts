@@ -2,71 +2,58 @@
 // brand-checked built-in getters instead of property reads, descriptors instead of getters.
 import { attempt } from '../lib';
 
-type Getter = (this: unknown) => unknown;
+type BuiltinGetter = (value: object) => unknown;
 
-function getterOf(proto: object | undefined, key: PropertyKey): Getter | undefined {
-  if (!proto) return undefined;
+/** The built-in getter `key` of `proto`, called on `value`: `undefined` when it is missing or its brand check throws. */
+function builtinGetter(proto: object | undefined, key: PropertyKey): BuiltinGetter {
   // Taking the getter off its descriptor is the point: it is always called with an explicit `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
-  const get = Object.getOwnPropertyDescriptor(proto, key)?.get;
-  return typeof get === 'function' ? (get as Getter) : undefined;
+  const get = (proto && Object.getOwnPropertyDescriptor(proto, key)?.get) as
+    ((this: object) => unknown) | undefined;
+  return (value) => attempt(() => get?.call(value));
 }
 
-interface OptionalGlobals {
-  SharedArrayBuffer?: { prototype: object };
-}
+// SharedArrayBuffer is missing where the page is not cross-origin isolated.
+type OptionalGlobals = Record<string, { prototype: object } | undefined>;
 
 const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype) as object;
-const typedArrayName = getterOf(typedArrayProto, Symbol.toStringTag);
-const typedArrayLength = getterOf(typedArrayProto, 'length');
-const dataViewLength = getterOf(DataView.prototype, 'byteLength');
-const buffers: [string, Getter | undefined][] = [
-  ['ArrayBuffer', getterOf(ArrayBuffer.prototype, 'byteLength')],
-  [
-    'SharedArrayBuffer',
-    getterOf((globalThis as unknown as OptionalGlobals).SharedArrayBuffer?.prototype, 'byteLength'),
-  ],
-];
-const regExpSource = getterOf(RegExp.prototype, 'source');
+const typedArrayName = builtinGetter(typedArrayProto, Symbol.toStringTag);
+const typedArrayLength = builtinGetter(typedArrayProto, 'length');
+const dataViewLength = builtinGetter(DataView.prototype, 'byteLength');
+const buffers: [string, BuiltinGetter][] = ['ArrayBuffer', 'SharedArrayBuffer'].map((name) => [
+  name,
+  builtinGetter((globalThis as unknown as OptionalGlobals)[name]?.prototype, 'byteLength'),
+]);
+const regExpSource = builtinGetter(RegExp.prototype, 'source');
 // Canonical flag order of RegExp.prototype.flags; each getter checks the brand and reads no user property.
-const regExpFlags: [string, Getter | undefined][] =
+const regExpFlags: [string, BuiltinGetter][] =
   'hasIndices global ignoreCase multiline dotAll unicode unicodeSets sticky'
     .split(' ')
-    .map((name, index) => ['dgimsuvy'.charAt(index), getterOf(RegExp.prototype, name)]);
-const collections: ['map' | 'set', Getter | undefined][] = [
-  ['map', getterOf(Map.prototype, 'size')],
-  ['set', getterOf(Set.prototype, 'size')],
-];
+    .map((name, index) => ['dgimsuvy'.charAt(index), builtinGetter(RegExp.prototype, name)]);
+const mapSize = builtinGetter(Map.prototype, 'size');
+const setSize = builtinGetter(Set.prototype, 'size');
 
 const boxed: ((value: object) => unknown)[] = [Number, String, Boolean, BigInt, Symbol].map(
   (box) => (value) => (box.prototype.valueOf as (this: object) => unknown).call(value),
 );
 
-function sizeOf(getter: Getter | undefined, value: object): number {
-  const size = getter && attempt(() => getter.call(value));
-  return typeof size === 'number' ? size : 0;
-}
-
 /** The label of a Date, RegExp, binary buffer or view, or `undefined` when `value` is none of them. */
 export function builtinLabel(value: object): string | undefined {
   const time = attempt(() => Date.prototype.getTime.call(value));
   if (time !== undefined) return Number.isNaN(time) ? '[Invalid Date]' : new Date(time).toISOString();
-  if (regExpSource && value !== RegExp.prototype) {
-    const source = attempt(() => regExpSource.call(value));
-    if (typeof source === 'string') {
-      const flags = regExpFlags
-        .map(([flag, get]) => (get && attempt(() => get.call(value)) === true ? flag : ''))
-        .join('');
-      return `/${source}/${flags}`;
-    }
+  const source = value === RegExp.prototype ? undefined : regExpSource(value);
+  if (typeof source === 'string') {
+    return `/${source}/${regExpFlags.map(([flag, get]) => (get(value) === true ? flag : '')).join('')}`;
   }
   if (ArrayBuffer.isView(value)) {
-    const name = typedArrayName?.call(value);
-    if (typeof name === 'string') return `[${name}(${sizeOf(typedArrayLength, value)})]`;
-    return `[DataView(${sizeOf(dataViewLength, value)})]`;
+    const name = typedArrayName(value);
+    // a DataView of a detached buffer has no byteLength
+    return typeof name === 'string'
+      ? `[${name}(${typedArrayLength(value) as number})]`
+      : `[DataView(${(dataViewLength(value) as number | undefined) ?? 0})]`;
   }
-  for (const [name, get] of buffers) {
-    const bytes = get && attempt(() => get.call(value));
+  for (const [name, byteLength] of buffers) {
+    const bytes = byteLength(value);
     if (typeof bytes === 'number') return `[${name}(${bytes})]`;
   }
   return undefined;
@@ -84,36 +71,30 @@ export function unboxPrimitive(value: object): { primitive: unknown } | undefine
   return undefined;
 }
 
-/** The number of entries when `value` is a real Map (`kind` 'map') or Set ('set'). */
-export function collectionSize(value: object): { kind: 'map' | 'set'; size: number } | undefined {
-  for (const [kind, get] of collections) {
-    const size = get && attempt(() => get.call(value));
-    if (typeof size === 'number') return { kind, size };
-  }
-  return undefined;
+/** The number of entries when `value` is a real Map or Set. */
+export function collectionSize(value: object): { isMap: boolean; size: number } | undefined {
+  const size = mapSize(value);
+  if (typeof size === 'number') return { isMap: true, size };
+  const setEntries = setSize(value);
+  return typeof setEntries === 'number' ? { isMap: false, size: setEntries } : undefined;
 }
 
 /** Name of the constructor on `value`'s prototype, read through descriptors; `undefined` for null prototypes. */
 export function getClassName(value: object): string | undefined {
-  try {
-    const proto = Object.getPrototypeOf(value) as object | null;
-    if (!proto) return undefined;
-    const ctor: unknown = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value;
-    if (typeof ctor !== 'function') return undefined;
-    return functionName(ctor);
-  } catch {
-    return undefined;
-  }
+  return functionName(
+    attempt(
+      () => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(value), 'constructor')?.value as unknown,
+    ),
+  );
 }
 
 /** A function's own `name` when it is a non-empty data property (never runs a static `name` getter). */
 export function functionName(fn: unknown): string | undefined {
-  try {
-    const name: unknown = Object.getOwnPropertyDescriptor(fn, 'name')?.value;
-    return typeof name === 'string' && name ? name : undefined;
-  } catch {
-    return undefined;
-  }
+  const name =
+    typeof fn === 'function'
+      ? attempt(() => Object.getOwnPropertyDescriptor(fn, 'name')?.value as unknown)
+      : undefined;
+  return typeof name === 'string' && name ? name : undefined;
 }
 
 /** `Object.prototype.toString` of `value`, or `undefined` when a Proxy trap or a `Symbol.toStringTag` getter throws. */

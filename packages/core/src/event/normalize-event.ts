@@ -2,18 +2,9 @@ import { DEBUG_BUILD, debug } from '../lib';
 import type { Event } from '../types';
 import { toEventLevel } from './event-from-message';
 import { createNormalizer, type NormalizedValue } from './normalize';
+import { oneOf, shape, shaped, type Shape, string, timestamp, uint, uuid } from './pick-typed';
 import {
-  type FieldKind,
-  fields,
-  oneOf,
-  shaped,
-  type Shape,
-  string,
-  timestamp,
-  uint,
-  uuid,
-} from './pick-typed';
-import {
+  listOf,
   type StrictContext,
   toBag,
   toStrictBreadcrumb,
@@ -21,33 +12,31 @@ import {
   toStrictStacktrace,
   toStrictThread,
   toText,
-  valuesOf,
 } from './strict-exception';
-import { assign, nonEmpty, ownEntries, toCookies, toRecord, toStrictTags, toStringMap } from './strict-maps';
+import {
+  assign,
+  MAX_TAG_LENGTH,
+  nonEmpty,
+  ownEntries,
+  toCookies,
+  toRecord,
+  toStringMap,
+} from './strict-maps';
 import { toDebugMeta, toMeasurements, toSdkInfo, toSpans, toTransactionInfo } from './strict-transaction';
 import { toStrictUser } from './strict-user';
 import { truncate } from './truncate';
 
-/** A `{ values }` list of the items `item` keeps; left out when none is kept. */
-const list =
-  (item: FieldKind): FieldKind =>
-  (value, context) => {
-    const values = valuesOf(value).flatMap((entry) => item(entry, context) ?? []);
-    return values.length ? { values } : undefined;
-  };
-
 function contexts(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
   const record = toRecord(value);
   if (!record) return undefined;
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) if (key !== 'trace') assign(rest, key, record[key]);
+  const { trace, ...rest } = record;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(toBag(rest, context) ?? {})) {
     if (toRecord(item)) assign(result, key, item);
   }
   // The trace context carries ids and span data that must reach Sentry as they are.
-  const trace = toRecord(context.normalizer(record['trace'], Infinity));
-  if (trace) result['trace'] = trace;
+  const traceContext = toRecord(context.normalizer(trace, Infinity));
+  if (traceContext) result['trace'] = traceContext;
   return nonEmpty(result);
 }
 
@@ -58,35 +47,35 @@ const REQUEST: Shape = {
   headers: toStringMap,
   cookies: toCookies,
   env: toBag,
-  ...fields('fragment api_target inferred_content_type protocol', string),
+  ...shape(['fragment api_target inferred_content_type protocol', string]),
   body_size: uint,
   data: (data, context) => context.normalizer(data, context.depth),
 };
 
-const LOGENTRY: Shape = {
-  message: toText,
-  formatted: toText,
-  params: (params, context) =>
-    Array.isArray(params) ? context.normalizer(params, context.depth) : undefined,
-};
+const LOGENTRY = shape(
+  ['message formatted', toText],
+  [
+    'params',
+    (params, context) => (Array.isArray(params) ? context.normalizer(params, context.depth) : undefined),
+  ],
+);
 
 // The top-level fields of Relay's schema that SDKs send, plus the transaction fields of its overlay (protocol.md §16).
 const FIELDS: Shape = {
   event_id: uuid,
-  timestamp,
-  start_timestamp: timestamp,
+  ...shape(['timestamp start_timestamp', timestamp]),
   level: toEventLevel,
   type: oneOf('error csp hpkp expectct expectstaple nel transaction userreportv2 default feedback'),
   logentry: shaped(LOGENTRY),
-  exception: list(toStrictException),
-  threads: list(toStrictThread),
+  exception: listOf(toStrictException),
+  threads: listOf(toStrictThread),
   stacktrace: toStrictStacktrace,
-  breadcrumbs: list(toStrictBreadcrumb),
+  breadcrumbs: listOf(toStrictBreadcrumb),
   user: toStrictUser,
   request: shaped(REQUEST),
   contexts,
   extra: toBag,
-  tags: toStrictTags,
+  tags: (tags, context) => toStringMap(tags, context, MAX_TAG_LENGTH),
   fingerprint: (value, context) => {
     const items = Array.isArray(value) ? (value as unknown[]).map((item) => context.normalizer(item, 2)) : [];
     return items.length
@@ -99,7 +88,7 @@ const FIELDS: Shape = {
   transaction_info: toTransactionInfo,
   measurements: toMeasurements,
   spans: toSpans,
-  ...fields('platform logger server_name release dist environment transaction version', string),
+  ...shape(['platform logger server_name release dist environment transaction version', string]),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { attempt } from '../lib';
 import {
   builtinLabel,
   collectionSize,
@@ -8,7 +9,7 @@ import {
   toStringTag,
   unboxPrimitive,
 } from './inspect';
-import { readArray, readCollection, readError, readObject, type Entries } from './read-entries';
+import { readArray, readCollection, readObject, type Entries } from './read-entries';
 import { assign } from './strict-maps';
 import { truncate } from './truncate';
 
@@ -20,108 +21,79 @@ export type NormalizedValue =
 export type Normalizer = (input: unknown, depth: number) => NormalizedValue;
 
 const MAX_PROPERTIES = '[MaxProperties ~]';
-const ERROR_TAGS = ['[object Error]', '[object DOMException]', '[object Exception]'];
 const BRANDED =
-  /^\[object (Date|RegExp|ArrayBuffer|SharedArrayBuffer|DataView|\w+Array|Number|String|Boolean|BigInt|Symbol|Map|Set)\]$/;
+  /^\[object (Date|RegExp|(?:Shared)?ArrayBuffer|DataView|\w+Array|Number|String|Boolean|BigInt|Symbol|Map|Set)\]$/;
 const DOM_TAG = /^\[object ((?:HTML|SVG)\w*Element|Text|Comment|Document|DocumentFragment|ShadowRoot)\]$/;
+const ERROR_TAG = /^\[object (Error|DOMException|Exception)\]$/;
 
 // What one object is, worked out once per object and normalize call so that getters, Proxy traps
-// and toJSON run at most once however often the object is referenced.
+// and toJSON run at most once however often the object is referenced: what `read` and `toJSON`
+// return is kept in `entries` and `json`.
 type Description =
   | { leaf: NormalizedValue }
-  | { label: string; read: () => Entries; toJSON?: () => { value: unknown } | { thrown: string } };
+  | {
+      label: string;
+      read: () => Entries;
+      entries?: Entries;
+      toJSON?: () => { value: unknown } | { thrown: string };
+      json?: { value: unknown } | { thrown: string };
+    };
 
-// NaN and ±Infinity as `[NaN]`, `[Infinity]`, `[-Infinity]`; -0 as 0.
-const numberValue = (value: number): NormalizedValue => (Number.isFinite(value) ? value || 0 : `[${value}]`);
-
-function primitiveValue(value: unknown, maxValueLength: number | undefined): NormalizedValue {
-  switch (typeof value) {
-    case 'string':
-      return maxValueLength ? truncate(value, maxValueLength) : value;
-    case 'number':
-      return numberValue(value);
-    case 'boolean':
-      return value;
-    case 'bigint':
-      return `[BigInt: ${value.toString()}]`;
-    case 'symbol':
-      return `[${String(value)}]`;
-    case 'undefined':
-      return '[undefined]';
-    case 'function':
-      return `[Function: ${functionName(value) ?? '<anonymous>'}]`;
-    default:
-      return null;
-  }
+function primitiveValue(value: unknown, maxLength: number): NormalizedValue {
+  if (typeof value === 'string') return truncate(value, maxLength);
+  // NaN and ±Infinity as `[NaN]`, `[Infinity]`, `[-Infinity]`; -0 as 0.
+  if (typeof value === 'number') return Number.isFinite(value) ? value || 0 : `[${value}]`;
+  if (typeof value === 'bigint') return `[BigInt: ${value}]`;
+  if (typeof value === 'function') return `[Function: ${functionName(value) ?? '<anonymous>'}]`;
+  if (typeof value === 'symbol' || value === undefined) return `[${String(value)}]`;
+  return value as boolean | null;
 }
 
-function once<T>(fn: () => T): () => T {
-  let result: { value: T } | undefined;
-  return () => (result ??= { value: fn() }).value;
-}
-
-function prototypeOf(value: object): object | null | undefined {
-  try {
-    return Object.getPrototypeOf(value) as object | null;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Label and reader of a Date, RegExp, buffer, boxed primitive, DOM node, Map, Set or Error; `undefined` for others. */
-function describeSpecial(value: object, maxBreadth: number): Description | undefined {
-  const tag = toStringTag(value);
-  const label = `[${getClassName(value) ?? 'Object'}]`;
+/** The leaf of a Date, RegExp, buffer, boxed primitive or DOM node, or the reader of a Map, Set or Error. */
+function describeSpecial(
+  value: object,
+  maxBreadth: number,
+): { leaf: NormalizedValue } | (() => Entries) | undefined {
+  const tag = toStringTag(value) ?? '';
   // Brand checks throw for every other kind, so only the kinds the tag names are checked (a
   // user-defined Symbol.toStringTag hides a Map or Date, which is then walked as an object).
-  if (tag && BRANDED.test(tag)) {
+  if (BRANDED.test(tag)) {
     const builtin = builtinLabel(value);
     if (builtin !== undefined) return { leaf: builtin };
     const box = unboxPrimitive(value);
-    if (box) return { leaf: primitiveValue(box.primitive, undefined) };
+    if (box) return { leaf: primitiveValue(box.primitive, 0) };
     const collection = collectionSize(value);
-    if (collection) {
-      return { label, read: once(() => readCollection(value, collection.kind, collection.size, maxBreadth)) };
-    }
+    if (collection) return () => readCollection(value, collection.isMap, collection.size, maxBreadth);
   }
-  const domTag = tag && DOM_TAG.exec(tag)?.[1];
+  const domTag = DOM_TAG.exec(tag)?.[1];
   if (domTag) return { leaf: `[${domTag}]` };
-  let isError = false;
-  try {
-    isError = value instanceof Error || ERROR_TAGS.includes(tag ?? '');
-  } catch {
-    // a Proxy whose getPrototypeOf trap throws
-  }
-  return isError ? { label, read: once(() => readError(value, maxBreadth)) } : undefined;
+  // instanceof throws for a Proxy whose getPrototypeOf trap throws
+  return attempt(() => value instanceof Error || ERROR_TAG.test(tag))
+    ? () => readObject(value, maxBreadth, true)
+    : undefined;
 }
 
 function describe(value: object, maxBreadth: number): Description {
   if (isRevokedProxy(value)) return { leaf: '[Proxy: revoked]' };
   const isArray = Array.isArray(value);
-  const proto = prototypeOf(value);
+  const proto = attempt(() => Object.getPrototypeOf(value) as object | null);
   // Plain objects and arrays, the common case, skip the brand checks (each one a caught TypeError).
-  const plain = isArray || proto === Object.prototype || proto === null;
-  const special = plain ? undefined : describeSpecial(value, maxBreadth);
+  const special =
+    isArray || proto === Object.prototype || proto === null ? undefined : describeSpecial(value, maxBreadth);
   if (special && 'leaf' in special) return special;
-  const label = special?.label ?? (isArray ? '[Array]' : `[${(proto && getClassName(value)) ?? 'Object'}]`);
+  const label = isArray ? '[Array]' : `[${getClassName(value) ?? 'Object'}]`;
   const read =
-    special?.read ??
-    once(() => (isArray ? readArray(value as unknown[], maxBreadth) : readObject(value, maxBreadth)));
-  let toJSON: unknown;
-  try {
-    toJSON = (value as { toJSON?: unknown }).toJSON;
-  } catch {
-    // a throwing toJSON getter: walk the object's own members instead
-  }
+    special ?? (() => (isArray ? readArray(value as unknown[], maxBreadth) : readObject(value, maxBreadth)));
+  // a throwing toJSON getter: walk the object's own members instead
+  const toJSON = attempt(() => (value as { toJSON?: unknown }).toJSON);
   if (typeof toJSON !== 'function') return { label, read };
-  const call = toJSON as (this: unknown) => unknown;
-  const callToJSON = once(() => {
+  const callToJSON = (): { value: unknown } | { thrown: string } => {
     try {
-      return { value: call.call(value) };
+      return { value: (toJSON as (this: unknown) => unknown).call(value) };
     } catch (error) {
       return { thrown: `[Thrown: ${describeThrown(error)}]` };
     }
-  });
+  };
   return { label, read, toJSON: callToJSON };
 }
 
@@ -136,11 +108,15 @@ function sanitizeLimit(value: unknown, fallback: number): number {
  */
 export function createNormalizer(maxBreadth = 1000, maxValueLength?: number): Normalizer {
   const breadth = sanitizeLimit(maxBreadth, 1000);
-  const maxLength = maxValueLength === undefined ? undefined : sanitizeLimit(maxValueLength, 0) || undefined;
+  // 0: no limit
+  const maxLength = sanitizeLimit(maxValueLength, 0);
   const descriptions = new WeakMap<object, Description>();
   const ancestors = new Set<object>();
 
-  function describeOnce(value: object): Description {
+  function visit(value: unknown, depth: number, allowToJSON: boolean): NormalizedValue {
+    if (value === null || typeof value !== 'object') return primitiveValue(value, maxLength);
+    if (value === globalThis) return '[Global]';
+    if (ancestors.has(value)) return '[Circular ~]';
     let description = descriptions.get(value);
     if (!description) {
       try {
@@ -150,51 +126,27 @@ export function createNormalizer(maxBreadth = 1000, maxValueLength?: number): No
       }
       descriptions.set(value, description);
     }
-    return description;
-  }
-
-  function walk(value: object, depth: number, entries: Entries): NormalizedValue {
+    if ('leaf' in description) return description.leaf;
+    if (depth <= 0) return description.label;
     ancestors.add(value);
     try {
-      if (entries.shape === 'array') {
-        const list: NormalizedValue[] = entries.items.map(
-          (item) => item.thrown ?? visit(item.value, depth - 1, true),
-        );
-        if (entries.more) list.push(MAX_PROPERTIES);
-        return list;
+      // JSON.stringify calls toJSON once per position and never on what it returned; so do we.
+      if (description.toJSON && allowToJSON) {
+        const result = (description.json ??= description.toJSON());
+        if ('thrown' in result) return result.thrown;
+        if (result.value !== value) return visit(result.value, depth, false);
       }
+      const { items, more, list } = (description.entries ??= description.read());
+      // A list is built as a record of index keys, which keep their order.
       const record: Record<string, NormalizedValue> = {};
-      for (const item of entries.items) {
-        if (item.thrown) assign(record, item.key, item.thrown);
-        else if (item.value !== undefined) assign(record, item.key, visit(item.value, depth - 1, true));
+      for (const [key, item, thrown] of items) {
+        if (thrown || list || item !== undefined) assign(record, key, thrown ?? visit(item, depth - 1, true));
       }
-      if (entries.more) record[MAX_PROPERTIES] = MAX_PROPERTIES;
-      return record;
+      if (more) record[MAX_PROPERTIES] = MAX_PROPERTIES;
+      return list ? Object.values(record) : record;
     } finally {
       ancestors.delete(value);
     }
-  }
-
-  function visit(value: unknown, depth: number, allowToJSON: boolean): NormalizedValue {
-    if (value === null || typeof value !== 'object') return primitiveValue(value, maxLength);
-    if (value === globalThis) return '[Global]';
-    if (ancestors.has(value)) return '[Circular ~]';
-    const description = describeOnce(value);
-    if ('leaf' in description) return description.leaf;
-    if (depth <= 0) return description.label;
-    // JSON.stringify calls toJSON once per position and never on what it returned; so do we.
-    if (description.toJSON && allowToJSON) {
-      const result = description.toJSON();
-      if ('thrown' in result) return result.thrown;
-      if (result.value === value) return walk(value, depth, description.read());
-      ancestors.add(value);
-      try {
-        return visit(result.value, depth, false);
-      } finally {
-        ancestors.delete(value);
-      }
-    }
-    return walk(value, depth, description.read());
   }
 
   return (input, depth) => {

@@ -32,33 +32,32 @@ export const oneOf = (allowed: string): FieldKind => {
 export const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 
-/** A shape giving every field of a space-separated list the same check. */
-export const fields = (names: string, kind: FieldKind): Shape =>
-  Object.fromEntries(names.split(' ').map((name) => [name, kind]));
-
 /**
- * The fields of `value` that `shape` names and whose values pass its check; every other key is
- * left out, as the schema's `additionalProperties: false` requires. `undefined` when `value` is
- * not an object.
+ * A shape from groups of space-separated field names, each with the kind that checks them; fields
+ * keep the order given.
+ * @example shape(['lineno colno', uint], ['in_app', boolean]) // { lineno: uint, colno: uint, in_app: boolean }
  */
-export function pickTyped(
-  value: unknown,
-  shape: Shape,
-  context: StrictContext,
-): Record<string, unknown> | undefined {
-  const record = toRecord(value);
-  if (!record) return undefined;
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(shape)) {
-    const item = record[key];
-    const checked = item === undefined || item === null ? undefined : shape[key]?.(item, context);
-    if (checked !== undefined) result[key] = checked;
-  }
+export function shape(...groups: [names: string, kind: FieldKind][]): Shape {
+  const result: Shape = {};
+  for (const [names, kind] of groups) for (const name of names.split(' ')) result[name] = kind;
   return result;
 }
 
-/** A field holding an object of `shape`; left out when nothing of it is left. */
+/**
+ * A field holding an object of `fields`: the fields it names whose values pass their check; every
+ * other key is left out, as the schema's `additionalProperties: false` requires. `undefined` when
+ * the value is not an object and, unless `keepEmpty`, when nothing of it is left.
+ */
 export const shaped =
-  (shape: Shape): FieldKind =>
-  (value, context) =>
-    nonEmpty(pickTyped(value, shape, context));
+  (fields: Shape, keepEmpty?: boolean): FieldKind =>
+  (value, context) => {
+    const record = toRecord(value);
+    if (!record) return undefined;
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(fields)) {
+      const item = record[key];
+      const checked = item === undefined || item === null ? undefined : fields[key]?.(item, context);
+      if (checked !== undefined) result[key] = checked;
+    }
+    return keepEmpty ? result : nonEmpty(result);
+  };

@@ -3,9 +3,9 @@ import { toEventLevel } from './event-from-message';
 import type { Normalizer } from './normalize';
 import {
   boolean,
-  fields,
-  pickTyped,
-  type Shape,
+  type FieldKind,
+  shape,
+  shaped,
   string,
   strings,
   threadId,
@@ -13,7 +13,7 @@ import {
   uint,
   uuid,
 } from './pick-typed';
-import { nonEmpty, ownEntries, toRecord } from './strict-maps';
+import { nonEmpty, toRecord } from './strict-maps';
 import { truncate } from './truncate';
 
 /** What the strict forms need: one normalizer for the whole event and the limits. */
@@ -24,11 +24,18 @@ export interface StrictContext {
 }
 
 /** A `{ values }` container's list, accepting the bare array the docs allow and the schema does not. */
-export function valuesOf(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  const values = ownEntries(value)?.find(([key]) => key === 'values')?.[1];
+function valuesOf(value: unknown): unknown[] {
+  const values = Array.isArray(value) ? value : toRecord(value)?.['values'];
   return Array.isArray(values) ? values : [];
 }
+
+/** A list of the items `item` keeps, under `key` (`values` unless given); left out when none is kept. */
+export const listOf =
+  (item: FieldKind, key = 'values'): FieldKind =>
+  (value, context) => {
+    const items = valuesOf(value).flatMap((entry) => item(entry, context) ?? []);
+    return items.length ? { [key]: items } : undefined;
+  };
 
 /** A data bag normalized to the context's depth; `undefined` unless it is a non-empty object. */
 export function toBag(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
@@ -45,78 +52,84 @@ export function toText(value: unknown, context: StrictContext): string | undefin
   );
 }
 
-const FRAME: Shape = {
-  ...fields('lineno colno', uint),
-  ...fields('in_app stack_start', boolean),
-  ...fields(
-    'filename abs_path function raw_function module package platform context_line symbol addr_mode instruction_addr function_id image_addr symbol_addr',
-    string,
+const frames = listOf(
+  shaped(
+    shape(
+      ['lineno colno', uint],
+      ['in_app stack_start', boolean],
+      [
+        'filename abs_path function raw_function module package platform context_line symbol addr_mode instruction_addr function_id image_addr symbol_addr',
+        string,
+      ],
+      ['pre_context post_context', strings],
+      ['vars', toBag],
+    ),
+    true,
   ),
-  ...fields('pre_context post_context', strings),
-  vars: toBag,
-};
+  'frames',
+);
 
 /** A stack trace with only the schema's frame fields, correctly typed; `undefined` without frames. */
-export function toStrictStacktrace(
+export const toStrictStacktrace = (
   value: unknown,
   context: StrictContext,
-): { frames: StackFrame[] } | undefined {
-  const frames = valuesOf(toRecord(value)?.['frames']).flatMap(
-    (frame) => pickTyped(frame, FRAME, context) ?? [],
-  );
-  return frames.length ? { frames: frames as StackFrame[] } : undefined;
-}
+): { frames: StackFrame[] } | undefined =>
+  frames(toRecord(value)?.['frames'], context) as { frames: StackFrame[] } | undefined;
 
-const MECHANISM: Shape = {
-  ...fields('type source description help_link', string),
-  ...fields('handled synthetic is_exception_group', boolean),
-  ...fields('exception_id parent_id', uint),
-  data: toBag,
-};
+const mechanism = shaped(
+  shape(
+    ['type source description help_link', string],
+    ['handled synthetic is_exception_group', boolean],
+    ['exception_id parent_id', uint],
+    ['data', toBag],
+  ),
+  true,
+);
 
-function toStrictMechanism(value: unknown, context: StrictContext): Mechanism | undefined {
-  const mechanism = pickTyped(value, MECHANISM, context);
-  if (mechanism && !mechanism['type']) mechanism['type'] = 'generic';
-  return mechanism as Mechanism | undefined;
-}
-
-const EXCEPTION: Shape = {
-  type: toText,
-  value: toText,
-  module: string,
-  thread_id: threadId,
-  stacktrace: toStrictStacktrace,
-  mechanism: toStrictMechanism,
-};
+const exception = shaped(
+  shape(
+    ['type value', toText],
+    ['module', string],
+    ['thread_id', threadId],
+    ['stacktrace', toStrictStacktrace],
+    [
+      'mechanism',
+      (value, context) => {
+        const picked = mechanism(value, context) as Mechanism | undefined;
+        if (picked && !picked.type) picked.type = 'generic';
+        return picked;
+      },
+    ],
+  ),
+  true,
+);
 
 /** One exception with string type/value (value cut at maxValueLength), frames and mechanism as the schema wants them. */
 export function toStrictException(value: unknown, context: StrictContext): Exception | undefined {
-  const exception = pickTyped(value, EXCEPTION, context);
-  return exception && (exception['type'] !== undefined || exception['value'] !== undefined)
-    ? exception
-    : undefined;
+  const picked = exception(value, context) as Exception | undefined;
+  return picked && (picked.type !== undefined || picked.value !== undefined) ? picked : undefined;
 }
 
-const THREAD: Shape = {
-  id: threadId,
-  ...fields('name state', string),
-  ...fields('crashed current main', boolean),
-  stacktrace: toStrictStacktrace,
-};
-
 /** One thread of a `threads` list (e.g. a message's attached stack). */
-export const toStrictThread = (value: unknown, context: StrictContext): Record<string, unknown> | undefined =>
-  pickTyped(value, THREAD, context);
-
-const BREADCRUMB: Shape = {
-  ...fields('type category', string),
-  message: toText,
-  level: toEventLevel,
-  data: toBag,
-  timestamp,
-  event_id: uuid,
-};
+export const toStrictThread = shaped(
+  shape(
+    ['id', threadId],
+    ['name state', string],
+    ['crashed current main', boolean],
+    ['stacktrace', toStrictStacktrace],
+  ),
+  true,
+);
 
 /** One breadcrumb with only the schema's fields, level `log` as `info`, data normalized to depth. */
-export const toStrictBreadcrumb = (value: unknown, context: StrictContext): Breadcrumb | undefined =>
-  pickTyped(value, BREADCRUMB, context);
+export const toStrictBreadcrumb = shaped(
+  shape(
+    ['type category', string],
+    ['message', toText],
+    ['level', toEventLevel],
+    ['data', toBag],
+    ['timestamp', timestamp],
+    ['event_id', uuid],
+  ),
+  true,
+) as (value: unknown, context: StrictContext) => Breadcrumb | undefined;

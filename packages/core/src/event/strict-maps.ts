@@ -1,3 +1,4 @@
+import { isPrimitive } from '../lib';
 import type { Normalizer } from './normalize';
 import type { StrictContext } from './strict-exception';
 import { truncate } from './truncate';
@@ -11,9 +12,11 @@ export function ownEntries(value: unknown): [string, unknown][] | undefined {
   try {
     if (Array.isArray(value)) {
       return (value as unknown[])
-        .filter((pair): pair is [unknown, unknown] => Array.isArray(pair) && pair.length === 2)
-        .filter(([key]) => typeof key === 'string')
-        .map(([key, item]) => [key as string, item]);
+        .filter(
+          (pair): pair is [string, unknown] =>
+            Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string',
+        )
+        .map(([key, item]) => [key, item]);
     }
     return Object.entries(value);
   } catch {
@@ -36,13 +39,7 @@ export function toRecord(value: unknown): Record<string, unknown> | undefined {
 export function toMapValue(value: unknown, normalizer: Normalizer): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    typeof value === 'bigint' ||
-    typeof value === 'symbol'
-  )
-    return String(value);
+  if (isPrimitive(value)) return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
   const normalized = normalizer(value, 2);
   return typeof normalized === 'string' ? normalized : JSON.stringify(normalized);
@@ -73,10 +70,6 @@ export function toStringMap(
   }
   return nonEmpty(map);
 }
-
-/** Tags as Relay's schema requires: string values, keys and values at most 200 characters. */
-export const toStrictTags = (value: unknown, context: StrictContext): Record<string, string> | undefined =>
-  toStringMap(value, context, MAX_TAG_LENGTH);
 
 function decode(text: string): string {
   try {

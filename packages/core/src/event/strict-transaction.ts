@@ -1,29 +1,27 @@
 import { createNormalizer } from './normalize';
-import { fields, number, oneOf, pickTyped, string, strings, uint } from './pick-typed';
+import { number, oneOf, shape, shaped, string, strings, uint } from './pick-typed';
 import { type StrictContext, toBag } from './strict-exception';
 import { assign, nonEmpty, ownEntries, toRecord } from './strict-maps';
 
 const plainJson = createNormalizer();
 
-const TRANSACTION_INFO = {
-  source: oneOf('custom url route view component sanitized task unknown'),
-  original: string,
-  propagations: uint,
-};
-
 /** `transaction_info` with a source Relay knows. */
-export const toTransactionInfo = (
-  value: unknown,
-  context: StrictContext,
-): Record<string, unknown> | undefined => pickTyped(value, TRANSACTION_INFO, context);
+export const toTransactionInfo = shaped(
+  shape(
+    ['source', oneOf('custom url route view component sanitized task unknown')],
+    ['original', string],
+    ['propagations', uint],
+  ),
+  true,
+);
 
-const MEASUREMENT = { value: number, unit: string };
+const measurement = shaped(shape(['value', number], ['unit', string]), true);
 
 /** Measurements with a finite numeric value each. */
 export function toMeasurements(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
-  for (const [name, measurement] of ownEntries(value) ?? []) {
-    const picked = pickTyped(measurement, MEASUREMENT, context);
+  for (const [name, item] of ownEntries(value) ?? []) {
+    const picked = measurement(item, context) as Record<string, unknown> | undefined;
     if (picked?.['value'] !== undefined) assign(result, name, picked);
   }
   return nonEmpty(result);
@@ -49,19 +47,25 @@ export function toSpans(value: unknown, context: StrictContext): Record<string, 
   return spans.length ? spans : undefined;
 }
 
-const PACKAGE = fields('name version', string);
-const SDK = {
-  ...PACKAGE,
-  ...fields('integrations features', strings),
-  packages: (packages: unknown, context: StrictContext) =>
-    Array.isArray(packages) ? packages.flatMap((item) => pickTyped(item, PACKAGE, context) ?? []) : undefined,
-  settings: (settings: unknown) => toRecord(plainJson(settings, 3)),
-};
+const sdkPackage = shaped(shape(['name version', string]), true);
+const sdk = shaped(
+  shape(
+    ['name version', string],
+    ['integrations features', strings],
+    [
+      'packages',
+      (packages, context) =>
+        Array.isArray(packages) ? packages.flatMap((item) => sdkPackage(item, context) ?? []) : undefined,
+    ],
+    ['settings', (settings) => toRecord(plainJson(settings, 3))],
+  ),
+  true,
+);
 
 /** The SDK description; dropped without a name and version. */
 export function toSdkInfo(value: unknown, context: StrictContext): Record<string, unknown> | undefined {
-  const sdk = pickTyped(value, SDK, context);
-  return sdk?.['name'] !== undefined && sdk['version'] !== undefined ? sdk : undefined;
+  const picked = sdk(value, context) as Record<string, unknown> | undefined;
+  return picked?.['name'] !== undefined && picked['version'] !== undefined ? picked : undefined;
 }
 
 /** Debug images (source-map debug ids, protocol.md §5.8). */

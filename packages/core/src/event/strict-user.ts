@@ -1,10 +1,10 @@
 import type { User } from '../types';
-import { fields, shaped, string } from './pick-typed';
+import { shape, shaped, string } from './pick-typed';
 import type { StrictContext } from './strict-exception';
-import { assign, nonEmpty, ownEntries } from './strict-maps';
+import { assign, nonEmpty, ownEntries, toRecord } from './strict-maps';
 
 const STRING_FIELDS = ['id', 'email', 'ip_address', 'username', 'name', 'segment', 'sentry_user'];
-const toGeo = shaped(fields('city country_code region subdivision', string));
+const toGeo = shaped(shape(['city country_code region subdivision', string]));
 
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -16,14 +16,12 @@ function scalarText(value: unknown): string | undefined {
  * (and anything ill-typed) moved under `data`. Normalized to `depth` first.
  */
 export function toStrictUser(value: unknown, context: StrictContext): User | undefined {
-  const normalized = context.normalizer(value, context.depth);
-  const entries = ownEntries(normalized);
-  if (!entries || Array.isArray(normalized)) return undefined;
+  const record = toRecord(context.normalizer(value, context.depth));
+  if (!record) return undefined;
   const user: Record<string, unknown> = {};
   const data: Record<string, unknown> = {};
-  const given = entries.find(([key]) => key === 'data')?.[1];
-  for (const [key, item] of ownEntries(given) ?? []) assign(data, key, item);
-  for (const [key, item] of entries) {
+  for (const [key, item] of ownEntries(record['data']) ?? []) assign(data, key, item);
+  for (const [key, item] of Object.entries(record)) {
     if (key === 'data') continue;
     const text = scalarText(item);
     const geo = key === 'geo' ? toGeo(item, context) : undefined;

@@ -1,4 +1,4 @@
-import { DEBUG_BUILD, debug } from '../lib';
+import { attempt, DEBUG_BUILD, debug } from '../lib';
 import type { Event, Exception, Integration, StackFrame } from '../types';
 
 const NAME = 'Dedupe';
@@ -15,12 +15,8 @@ export function dedupeIntegration(): Integration {
     name: NAME,
     processEvent(event) {
       if (event.type) return event;
-      let signature: string | undefined;
-      try {
-        signature = getSignature(event);
-      } catch {
-        // an unreadable event is never a duplicate
-      }
+      // an unreadable event is never a duplicate
+      const signature = attempt(() => getSignature(event));
       if (signature !== undefined && signature === previous) {
         DEBUG_BUILD && debug.log(`Event ${event.event_id ?? ''} dropped by ${NAME}: same as the previous event`);
         return null;
@@ -31,14 +27,17 @@ export function dedupeIntegration(): Integration {
   };
 }
 
-/** What two events must share to be duplicates; `undefined` for events with nothing to compare. */
+/**
+ * What two events must share to be duplicates; `undefined` for events with nothing to compare.
+ * JSON writes an absent value inside an array as `null`.
+ */
 function getSignature(event: Event): string | undefined {
   const message = event.logentry?.message ?? event.logentry?.formatted ?? event.message;
   const exceptions = event.exception?.values ?? [];
   if (message === undefined && exceptions.length === 0) return undefined;
   return JSON.stringify([
-    message ?? null,
-    exceptions.map((exception: Exception) => [exception.type ?? null, exception.value ?? null, framesKey(exception.stacktrace?.frames)]),
+    message,
+    exceptions.map((exception: Exception) => [exception.type, exception.value, framesKey(exception.stacktrace?.frames)]),
     // Messages captured with `attachStacktrace` carry their stack in `threads`.
     (event.threads?.values ?? []).map((thread) => framesKey((thread['stacktrace'] as { frames?: StackFrame[] } | undefined)?.frames)),
     event.fingerprint ?? [],
@@ -46,5 +45,5 @@ function getSignature(event: Event): string | undefined {
 }
 
 function framesKey(frames: StackFrame[] | undefined): unknown[] {
-  return (frames ?? []).map((frame) => [frame.filename ?? null, frame.lineno ?? null, frame.colno ?? null, frame.function ?? null]);
+  return (frames ?? []).map((frame) => [frame.filename, frame.lineno, frame.colno, frame.function]);
 }

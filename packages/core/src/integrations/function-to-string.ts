@@ -27,11 +27,12 @@ export function getOriginalFunction<T extends AnyFunction>(wrapper: T): T | unde
   return typeof wrapper === 'function' ? (originals.get(wrapper) as T | undefined) : undefined;
 }
 
-// Wrappers of wrappers resolve to the innermost original; the bound stops a cycle of marks.
+// Wrappers of wrappers resolve to the innermost original; the bound stops a cycle of marks. A
+// WeakMap answers undefined for a primitive `this`.
 function unwrap(value: unknown): unknown {
   let current = value;
   for (let i = 0; i < 100; i++) {
-    const original = typeof current === 'function' ? originals.get(current as AnyFunction) : undefined;
+    const original = originals.get(current as AnyFunction);
     if (!original) return current;
     current = original;
   }

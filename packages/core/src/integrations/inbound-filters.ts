@@ -39,12 +39,9 @@ export interface InboundFiltersOptions {
 /** The name the newer JavaScript SDKs use for `InboundFiltersOptions`. */
 export type EventFiltersOptions = InboundFiltersOptions;
 
-interface Filters {
-  ignoreErrors: readonly unknown[];
-  ignoreTransactions: readonly unknown[];
-  denyUrls: readonly unknown[];
-  allowUrls: readonly unknown[];
-}
+const LIST_OPTIONS = ['ignoreErrors', 'ignoreTransactions', 'denyUrls', 'allowUrls'] as const;
+
+type Filters = Record<(typeof LIST_OPTIONS)[number], unknown[]>;
 
 /** Drops errors and transactions by message, name or script URL, and known browser noise. */
 export function inboundFiltersIntegration(input: InboundFiltersOptions = {}): Integration {
@@ -80,18 +77,13 @@ function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+// Each list of the integration's options, then the client option of the same name.
 function mergeFilters(options: InboundFiltersOptions, client: Client): Filters {
   const clientOptions = client.getOptions();
-  return {
-    ignoreErrors: [
-      ...asList(options.ignoreErrors),
-      ...asList(clientOptions.ignoreErrors),
-      ...(options.disableErrorDefaults ? [] : DEFAULT_IGNORE_ERRORS),
-    ],
-    ignoreTransactions: [...asList(options.ignoreTransactions), ...asList(clientOptions.ignoreTransactions)],
-    denyUrls: [...asList(options.denyUrls), ...asList(clientOptions.denyUrls)],
-    allowUrls: [...asList(options.allowUrls), ...asList(clientOptions.allowUrls)],
-  };
+  const filters = {} as Filters;
+  for (const name of LIST_OPTIONS) filters[name] = [...asList(options[name]), ...asList(clientOptions[name])];
+  if (!options.disableErrorDefaults) filters.ignoreErrors.push(...DEFAULT_IGNORE_ERRORS);
+  return filters;
 }
 
 // The reason is built for the debug log only; minified bundles drop the text.
@@ -121,20 +113,17 @@ function isDropped(event: Event, filters: Filters): boolean {
 }
 
 function getPossibleMessages(event: Event): string[] {
-  const messages: string[] = [];
-  const add = (text: unknown): void => {
-    if (typeof text === 'string' && text) messages.push(text);
-  };
-  add(event.message);
-  add(event.logentry?.message);
-  add(event.logentry?.formatted);
   const values = event.exception?.values;
   const thrown = values?.[values.length - 1];
-  if (thrown) {
-    add(thrown.value);
-    if (thrown.type) add(thrown.value ? `${thrown.type}: ${thrown.value}` : thrown.type);
-  }
-  return messages;
+  const type = thrown?.type;
+  const value = thrown?.value;
+  return [
+    event.message,
+    event.logentry?.message,
+    event.logentry?.formatted,
+    value,
+    type && (value ? `${type}: ${value}` : type),
+  ].filter((text): text is string => typeof text === 'string' && text !== '');
 }
 
 /** The URL of the script that threw: the newest frame of the newest exception that has a stack. */

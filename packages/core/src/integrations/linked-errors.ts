@@ -12,15 +12,6 @@ export interface LinkedErrorsOptions {
   limit?: number;
 }
 
-interface Walk {
-  key: string;
-  limit: number;
-  parser: StackParser;
-  /** Exceptions in walk order: the thrown one first; its index is its `exception_id`. */
-  walked: Exception[];
-  seen: Set<unknown>;
-}
-
 /**
  * Adds the errors linked to the thrown one (its `cause` chain and `AggregateError` members,
  * recursively) as an exception group (protocol.md §5.2): root cause first, thrown last.
@@ -40,9 +31,8 @@ export function linkedErrorsIntegration(input: LinkedErrorsOptions = {}): Integr
       // Already linked (by the user or a runtime): leave the group as it is.
       if (values.some((value) => value.mechanism?.exception_id !== undefined)) return;
       try {
-        const walk: Walk = { key, limit, parser: client.getOptions().stackParser, walked: [], seen: new Set([error]) };
-        visit(walk, error, thrown);
-        event.exception = { ...event.exception, values: [...values.slice(0, -1), ...walk.walked.reverse()] };
+        const walked = walkLinkedErrors(error, thrown, key, limit, client.getOptions().stackParser);
+        event.exception = { ...event.exception, values: [...values.slice(0, -1), ...walked.reverse()] };
       } catch {
         // a hostile error leaves the event as the pipeline built it
       }
@@ -50,30 +40,42 @@ export function linkedErrorsIntegration(input: LinkedErrorsOptions = {}): Integr
   };
 }
 
-function visit(walk: Walk, error: unknown, exception: Exception, parentId?: number, source?: string): void {
-  const id = walk.walked.length;
-  const members = readMembers(error);
-  exception.mechanism = {
-    ...(exception.mechanism ?? { type: id === 0 ? 'generic' : 'chained' }),
-    exception_id: id,
-    ...(parentId === undefined ? {} : { parent_id: parentId }),
-    ...(source === undefined ? {} : { source }),
-    ...(members ? { is_exception_group: true } : {}),
-  };
-  walk.walked.push(exception);
+/**
+ * The exceptions of `error` and of the errors linked to it, in walk order: the thrown one first.
+ * The index of each is its `exception_id`.
+ */
+function walkLinkedErrors(error: Error, thrown: Exception, key: string, limit: number, parser: StackParser): Exception[] {
+  const walked: Exception[] = [];
+  const seen = new Set<unknown>([error]);
 
-  const children: [unknown, string][] = [[readProperty(error, walk.key), walk.key]];
-  if (members) {
-    for (let i = 0; i < members.length && i < walk.limit; i++) children.push([readProperty(members, i), `errors[${i}]`]);
-  }
-  for (const [child, childSource] of children) {
-    if (walk.walked.length > walk.limit) return;
-    // A cause chain that loops back stops here.
-    if (!isError(child) || walk.seen.has(child)) continue;
-    walk.seen.add(child);
-    const childException = toException(walk.parser, child);
-    if (childException) visit(walk, child, childException, id, childSource);
-  }
+  // `link` is where a linked error hangs from; the thrown error has none
+  const visit = (current: unknown, exception: Exception, link?: { parent_id: number; source: string }): void => {
+    const id = walked.length;
+    const members = readMembers(current);
+    exception.mechanism = {
+      ...(exception.mechanism ?? { type: id === 0 ? 'generic' : 'chained' }),
+      exception_id: id,
+      ...link,
+      ...(members ? { is_exception_group: true } : {}),
+    };
+    walked.push(exception);
+
+    const children: [unknown, string][] = [[readProperty(current, key), key]];
+    if (members) {
+      for (let i = 0; i < members.length && i < limit; i++) children.push([readProperty(members, i), `errors[${i}]`]);
+    }
+    for (const [child, childSource] of children) {
+      if (walked.length > limit) return;
+      // A cause chain that loops back stops here.
+      if (!isError(child) || seen.has(child)) continue;
+      seen.add(child);
+      const childException = toException(parser, child);
+      if (childException) visit(child, childException, { parent_id: id, source: childSource });
+    }
+  };
+
+  visit(error, thrown);
+  return walked;
 }
 
 /** The members of an AggregateError (or look-alike with an `errors` array). */

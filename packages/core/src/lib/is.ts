@@ -11,8 +11,7 @@ function tagOf(value: unknown): string {
 /** True for errors, including ones from other realms (iframes, `vm` contexts) and DOMExceptions. */
 export function isError(value: unknown): value is Error {
   if (value instanceof Error) return true;
-  const tag = tagOf(value);
-  return tag === '[object Error]' || tag === '[object Exception]' || tag === '[object DOMException]';
+  return /^\[object (?:Error|Exception|DOMException)\]$/.test(tagOf(value));
 }
 
 /** True for `{}`-like objects and objects without prototype. */

@@ -13,7 +13,8 @@ export function dateTimestampInSeconds(): number {
  * A monotonic high-resolution clock anchored to wall time once, in seconds. Spans use it so that
  * durations are exact even when the system clock jumps.
  */
-export const timestampInSeconds: () => number = (() => {
+// Pure: bundles that never read the clock drop it.
+export const timestampInSeconds: () => number = /* @__PURE__ */ (() => {
   if (!performance || typeof performance.now !== 'function') return dateTimestampInSeconds;
   const origin = typeof performance.timeOrigin === 'number' ? performance.timeOrigin : Date.now() - performance.now();
   return () => (origin + performance.now()) / 1000;

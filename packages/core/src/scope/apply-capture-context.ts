@@ -1,6 +1,6 @@
-import { callGuarded, callSyncHook, forEachOwnEntry, hasOwnEntries, readProperty } from '../lib';
+import { callGuarded, callSyncHook, copyArray, forEachOwnEntry, hasOwnEntries, readProperty } from '../lib';
 import type { Context, PropagationContext, SeverityLevel, User } from '../types';
-import { isScopeLike } from './is-scope-like';
+import { isScopeLike, type ScopeLike } from './is-scope-like';
 import type { Scope, TagValue } from './scope';
 
 /**
@@ -17,10 +17,9 @@ export function applyCaptureContext(scope: Scope, captureContext: unknown): void
   }
   if (context === null || typeof context !== 'object') return;
 
-  const scopeLike = isScopeLike(context) ? context : undefined;
-  const fromScope = scopeLike !== undefined;
-  const data: unknown = scopeLike
-    ? callGuarded('getScopeData() of the scope passed to update', () => scopeLike.getScopeData(), undefined)
+  const fromScope = isScopeLike(context);
+  const data: unknown = fromScope
+    ? callGuarded('getScopeData() of the scope passed to update', () => (context as ScopeLike).getScopeData(), undefined)
     : context;
   if (data === null || typeof data !== 'object') return;
 
@@ -35,16 +34,9 @@ export function applyCaptureContext(scope: Scope, captureContext: unknown): void
   const level = readProperty(data, 'level');
   if (level !== undefined) scope.setLevel(level as SeverityLevel);
   const fingerprint = readProperty(data, 'fingerprint');
-  if (isNonEmptyArray(fingerprint)) scope.setFingerprint(fingerprint as string[]);
+  // copyArray: an array that cannot be read (a revoked Proxy) counts as empty
+  if (copyArray(fingerprint).length) scope.setFingerprint(fingerprint as string[]);
 
-  const propagationContext = fromScope ? readProperty(data, 'propagationContext') : undefined;
+  const propagationContext = fromScope && readProperty(data, 'propagationContext');
   if (propagationContext) scope.setPropagationContext(propagationContext as PropagationContext);
-}
-
-function isNonEmptyArray(value: unknown): boolean {
-  try {
-    return Array.isArray(value) && value.length > 0;
-  } catch {
-    return false; // a revoked Proxy
-  }
 }

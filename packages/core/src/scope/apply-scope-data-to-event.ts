@@ -1,6 +1,9 @@
 import { DEFAULT_MAX_BREADCRUMBS, generateSpanId } from '../lib';
 import type { Breadcrumb, Contexts, Event, ScopeData } from '../types';
 
+// In this order, so that the event's keys come out as they always have.
+const EVENT_RECORDS = ['tags', 'extra', 'user', 'contexts'] as const;
+
 /**
  * Writes merged scope data onto an event (the pipeline's "apply scopes" step, protocol.md §5):
  * - tags, extra, user and contexts: merged by key, the event's own values winning;
@@ -13,11 +16,13 @@ import type { Breadcrumb, Contexts, Event, ScopeData } from '../types';
  * Attachments, event processors and sdkProcessingMetadata are for the pipeline, never the event.
  */
 export function applyScopeDataToEvent(event: Event, data: ScopeData, maxBreadcrumbs?: number): void {
-  const { tags, extra, user, contexts, level, fingerprint, transactionName, propagationContext } = data;
-  if (hasKeys(tags)) event.tags = { ...tags, ...event.tags };
-  if (hasKeys(extra)) event.extra = { ...extra, ...event.extra };
-  if (hasKeys(user)) event.user = { ...user, ...event.user };
-  if (hasKeys(contexts)) event.contexts = { ...copyContexts(contexts), ...event.contexts };
+  const { level, fingerprint, transactionName, propagationContext } = data;
+  const record = event as Record<string, unknown>;
+  for (const key of EVENT_RECORDS) {
+    const fromScope = data[key];
+    if (Object.keys(fromScope).length)
+      record[key] = { ...(key === 'contexts' ? copyContexts(fromScope as Contexts) : fromScope), ...event[key] };
+  }
 
   if (level) event.level = level === 'log' ? 'info' : level;
   if (fingerprint.length && !event.fingerprint?.length) event.fingerprint = fingerprint.slice();
@@ -40,10 +45,7 @@ export function applyScopeDataToEvent(event: Event, data: ScopeData, maxBreadcru
 }
 
 function applyBreadcrumbs(event: Event, scopeBreadcrumbs: Breadcrumb[], maxBreadcrumbs?: number): void {
-  const max =
-    typeof maxBreadcrumbs === 'number' && maxBreadcrumbs >= 0
-      ? Math.floor(maxBreadcrumbs)
-      : DEFAULT_MAX_BREADCRUMBS;
+  const max = toMaxBreadcrumbs(maxBreadcrumbs);
   const own = event.breadcrumbs;
   // `captureEvent` users sometimes pass the bare array the docs once showed
   const ownValues: Breadcrumb[] = Array.isArray(own) ? (own as Breadcrumb[]) : (own?.values ?? []);
@@ -53,17 +55,18 @@ function applyBreadcrumbs(event: Event, scopeBreadcrumbs: Breadcrumb[], maxBread
   else delete event.breadcrumbs;
 }
 
+/** `maxBreadcrumbs` as a count: a non-negative number rounded down, else the default. */
+export function toMaxBreadcrumbs(maxBreadcrumbs: unknown): number {
+  return typeof maxBreadcrumbs === 'number' && maxBreadcrumbs >= 0 ? Math.floor(maxBreadcrumbs) : DEFAULT_MAX_BREADCRUMBS;
+}
+
 function withWireLevel(breadcrumb: Breadcrumb): Breadcrumb {
   return breadcrumb.level === 'log' ? { ...breadcrumb, level: 'info' } : breadcrumb;
 }
 
-// Processors may change a context on the event in place; the scope's own object must not change with it.
-function copyContexts(contexts: Contexts): Contexts {
+/** A copy of contexts one level deep: processors change a context on the event in place, and the scope's own object must not change with it. */
+export function copyContexts(contexts: Contexts): Contexts {
   const copy: Contexts = {};
   for (const key of Object.keys(contexts)) copy[key] = { ...contexts[key] };
   return copy;
-}
-
-function hasKeys(record: object): boolean {
-  return Object.keys(record).length > 0;
 }

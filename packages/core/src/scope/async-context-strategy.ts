@@ -1,5 +1,5 @@
 import { DEBUG_BUILD, debug } from '../lib';
-import { getCarrier, isAsyncContextStrategy, type Carrier } from './carrier';
+import { getCarrier, isAsyncContextStrategy } from './carrier';
 import { Scope } from './scope';
 import { createStackStrategy } from './stack-strategy';
 
@@ -32,27 +32,15 @@ export function setAsyncContextStrategy(strategy: AsyncContextStrategy | undefin
 
 /** The strategy in use: the one installed, or the stack default (created on first use). */
 export function getAsyncContextStrategy(): AsyncContextStrategy {
-  const carrier = getCarrier();
-  return (carrier.strategy ??= createStackStrategy(
-    getDefaultIsolationScopeOf(carrier),
-    getDefaultCurrentScopeOf(carrier),
-  ));
+  return (getCarrier().strategy ??= createStackStrategy(getDefaultIsolationScope(), getDefaultCurrentScope()));
 }
 
 /** The isolation scope outside any `withIsolationScope` (the root a runtime strategy starts from). */
 export function getDefaultIsolationScope(): Scope {
-  return getDefaultIsolationScopeOf(getCarrier());
+  return (getCarrier().defaultIsolationScope ??= new Scope());
 }
 
 /** The current scope outside any `withScope` (the root a runtime strategy starts from). */
 export function getDefaultCurrentScope(): Scope {
-  return getDefaultCurrentScopeOf(getCarrier());
-}
-
-function getDefaultIsolationScopeOf(carrier: Carrier): Scope {
-  return (carrier.defaultIsolationScope ??= new Scope());
-}
-
-function getDefaultCurrentScopeOf(carrier: Carrier): Scope {
-  return (carrier.defaultCurrentScope ??= new Scope());
+  return (getCarrier().defaultCurrentScope ??= new Scope());
 }

@@ -83,6 +83,22 @@ describe('Scope', () => {
     expect(scope.getScopeData().transactionName).toBeUndefined();
   });
 
+  it('ignores a fingerprint that is not a readable array, and leaves out null and undefined parts', () => {
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    scope.setFingerprint(['kept']);
+    for (const bad of ['text', null, { 0: 'a' }, proxy]) scope.setFingerprint(bad as unknown as string[]);
+    expect(scope.getScopeData().fingerprint).toEqual(['kept']);
+    scope.setFingerprint(['a', null, undefined, 1, true] as unknown as string[]);
+    expect(scope.getScopeData().fingerprint).toEqual(['a', '1', 'true']);
+  });
+
+  it('accepts any key that stringifies to a non-empty string', () => {
+    scope.setTag(0 as unknown as string, 'zero').setTag('', 'empty').setExtra(Symbol('s') as unknown as string, 1);
+    expect(scope.getScopeData().tags).toEqual({ 0: 'zero' });
+    expect(scope.getScopeData().extra).toEqual({ 'Symbol(s)': 1 });
+  });
+
   describe('addBreadcrumb', () => {
     it('stores a copy with a timestamp in seconds', () => {
       const crumb = { message: 'clicked', category: 'ui.click' };
@@ -145,6 +161,47 @@ describe('Scope', () => {
     data.breadcrumbs.push({ message: 'injected' });
     expect(scope.getScopeData().tags).toEqual({ a: '1' });
     expect(scope.getScopeData().breadcrumbs).toHaveLength(1);
+  });
+
+  it('copies every container into the snapshot, and each context one level deep', () => {
+    const processor = (event: Event): Event => event;
+    scope
+      .setUser({ id: '1' })
+      .setTag('t', '1')
+      .setExtra('e', 1)
+      .setContext('app', { name: 'a' })
+      .setFingerprint(['f'])
+      .addAttachment({ filename: 'a.txt', data: 'a' })
+      .addEventProcessor(processor)
+      .setSDKProcessingMetadata({ m: 1 });
+    const before = scope.getScopeData();
+    expect(Object.keys(before).sort()).toEqual(
+      [
+        'attachments',
+        'breadcrumbs',
+        'contexts',
+        'eventProcessors',
+        'extra',
+        'fingerprint',
+        'level',
+        'propagationContext',
+        'sdkProcessingMetadata',
+        'tags',
+        'transactionName',
+        'transactionSource',
+        'user',
+      ].sort(),
+    );
+    const snapshot = scope.getScopeData();
+    snapshot.user['id'] = '2';
+    snapshot.extra['e'] = 2;
+    snapshot.contexts['app']!['name'] = 'b';
+    snapshot.fingerprint.push('g');
+    snapshot.attachments.push({ filename: 'b.txt', data: 'b' });
+    snapshot.eventProcessors.push(processor);
+    snapshot.propagationContext.traceId = 'f'.repeat(32);
+    snapshot.sdkProcessingMetadata['m'] = 2;
+    expect(scope.getScopeData()).toEqual(before);
   });
 
   it('clears everything but the client, and starts a new trace', () => {
@@ -217,6 +274,15 @@ describe('Scope', () => {
       expect(data.extra).toEqual({ e: 1 });
       expect(data.user).toEqual({ id: 'new' });
       expect([data.level, data.fingerprint]).toEqual(['info', ['fp']]);
+    });
+
+    it('keeps the fingerprint when the context brings an empty or unreadable one', () => {
+      const { proxy, revoke } = Proxy.revocable([], {});
+      revoke();
+      scope.setFingerprint(['kept']);
+      scope.update({ fingerprint: [] });
+      scope.update({ fingerprint: proxy as unknown as string[] });
+      expect(scope.getScopeData().fingerprint).toEqual(['kept']);
     });
 
     it('merges another scope, including its propagation context', () => {

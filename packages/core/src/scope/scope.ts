@@ -1,9 +1,9 @@
 import {
+  attempt,
   copyOwnEntries,
   dateTimestampInSeconds,
   debug,
   DEBUG_BUILD,
-  DEFAULT_MAX_BREADCRUMBS,
   forEachOwnEntry,
   hasOwnEntries,
   readProperty,
@@ -14,7 +14,6 @@ import type {
   Breadcrumb,
   Client,
   Context,
-  Contexts,
   Event,
   EventHint,
   EventProcessor,
@@ -26,6 +25,7 @@ import type {
   User,
 } from '../types';
 import { applyCaptureContext } from './apply-capture-context';
+import { copyContexts, toMaxBreadcrumbs } from './apply-scope-data-to-event';
 import { captureWithScope, syntheticHint } from './capture-with-scope';
 import { createPropagationContext } from './propagation-context';
 import { toKey, toTagValue } from './to-tag-value';
@@ -119,14 +119,12 @@ export class Scope {
 
   /** Sets the grouping fingerprint of events captured with this scope. */
   public setFingerprint(fingerprint: string[]): this {
-    try {
-      if (!Array.isArray(fingerprint)) throw new TypeError('not an array');
-      this._data.fingerprint = Array.from(fingerprint, (part) => toTagValue(part)).filter(
-        (part) => part !== undefined,
-      );
-    } catch {
-      DEBUG_BUILD && debug.warn('setFingerprint: the fingerprint must be an array of strings; ignored');
-    }
+    // `attempt`: reading a hostile array (a revoked Proxy, a throwing element) must not throw
+    const parts = attempt(() =>
+      Array.isArray(fingerprint) ? Array.from(fingerprint, (part) => toTagValue(part)) : undefined,
+    );
+    if (parts) this._data.fingerprint = parts.filter((part) => part !== undefined);
+    else DEBUG_BUILD && debug.warn('setFingerprint: the fingerprint must be an array of strings; ignored');
     return this;
   }
 
@@ -140,17 +138,14 @@ export class Scope {
 
   /** Stores a copy of the breadcrumb (timestamp defaulted to now), keeping the newest `maxBreadcrumbs`. */
   public addBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs?: number): this {
-    const max =
-      typeof maxBreadcrumbs === 'number' && maxBreadcrumbs >= 0
-        ? Math.floor(maxBreadcrumbs)
-        : DEFAULT_MAX_BREADCRUMBS;
+    const max = toMaxBreadcrumbs(maxBreadcrumbs);
     if (max === 0 || breadcrumb === null || typeof breadcrumb !== 'object') return this;
     const copy = copyOwnEntries<Breadcrumb>(breadcrumb);
     if (typeof copy.timestamp !== 'number' || !Number.isFinite(copy.timestamp))
       copy.timestamp = dateTimestampInSeconds();
-    this._data.breadcrumbs.push(copy);
-    if (this._data.breadcrumbs.length > max)
-      this._data.breadcrumbs.splice(0, this._data.breadcrumbs.length - max);
+    const breadcrumbs = this._data.breadcrumbs;
+    breadcrumbs.push(copy);
+    if (breadcrumbs.length > max) breadcrumbs.splice(0, breadcrumbs.length - max);
     return this;
   }
 
@@ -313,21 +308,9 @@ function emptyScopeData(): ScopeData {
 // Every container copied, and each context one level deeper: processors change contexts on the
 // event in place, and neither a snapshot nor a fork may reach back into this scope.
 function copyScopeData(data: ScopeData): ScopeData {
-  const contexts: Contexts = {};
-  for (const key of Object.keys(data.contexts)) contexts[key] = { ...data.contexts[key] };
-  return {
-    user: { ...data.user },
-    tags: { ...data.tags },
-    extra: { ...data.extra },
-    contexts,
-    level: data.level,
-    fingerprint: data.fingerprint.slice(),
-    breadcrumbs: data.breadcrumbs.slice(),
-    attachments: data.attachments.slice(),
-    eventProcessors: data.eventProcessors.slice(),
-    transactionName: data.transactionName,
-    transactionSource: data.transactionSource,
-    propagationContext: { ...data.propagationContext },
-    sdkProcessingMetadata: { ...data.sdkProcessingMetadata },
-  };
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data))
+    copy[key] = Array.isArray(value) ? value.slice() : value && typeof value === 'object' ? { ...value } : value;
+  copy['contexts'] = copyContexts(data.contexts);
+  return copy as unknown as ScopeData;
 }

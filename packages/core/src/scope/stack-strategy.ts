@@ -55,24 +55,17 @@ export function createStackStrategy(isolationScope: Scope, scope: Scope): AsyncC
     }
   };
 
+  const withSetScope = <T>(scope: Scope, callback: (scope: Scope) => T): T =>
+    run({ scope, isolationScope: top().isolationScope }, callback, scope);
+  const withSetIsolationScope = <T>(isolationScope: Scope, callback: (scope: Scope) => T): T =>
+    run({ scope: top().scope.clone(), isolationScope }, callback, isolationScope);
+
   return {
     getCurrentScope: () => top().scope,
     getIsolationScope: () => top().isolationScope,
-    withScope(callback) {
-      const { scope, isolationScope } = top();
-      const forked = scope.clone();
-      return run({ scope: forked, isolationScope }, callback, forked);
-    },
-    withSetScope(scope, callback) {
-      return run({ scope, isolationScope: top().isolationScope }, callback, scope);
-    },
-    withIsolationScope(callback) {
-      const { scope, isolationScope } = top();
-      const forked = isolationScope.clone();
-      return run({ scope: scope.clone(), isolationScope: forked }, callback, forked);
-    },
-    withSetIsolationScope(isolationScope, callback) {
-      return run({ scope: top().scope.clone(), isolationScope }, callback, isolationScope);
-    },
+    withScope: (callback) => withSetScope(top().scope.clone(), callback),
+    withSetScope,
+    withIsolationScope: (callback) => withSetIsolationScope(top().isolationScope.clone(), callback),
+    withSetIsolationScope,
   };
 }

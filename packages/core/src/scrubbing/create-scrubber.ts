@@ -26,21 +26,16 @@ type Entry = string | RegExp;
  */
 export function createScrubber(option: unknown): Scrubber | undefined {
   if (option === false) return undefined;
-  const denyKeys = readEntries(option, 'denyKeys');
-  const allowKeys = readEntries(option, 'allowKeys');
+  const denialOf = createKeyMatcher(readEntries(option, 'denyKeys'), readEntries(option, 'allowKeys'));
   const patterns = readEntries(option, 'patterns').flatMap(toGlobalRegExp);
-  const denialOf = createKeyMatcher({ denyKeys, allowKeys });
-  return { denialOf, scrubString: createValueScrubber((key) => denialOf(key) !== 0, patterns) };
+  return { denialOf, scrubString: createValueScrubber(denialOf, patterns) };
 }
 
 function readEntries(option: unknown, name: keyof ScrubbingOptions): Entry[] {
   const value = readProperty(option, name);
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    DEBUG_BUILD &&
-      debug.warn(`Option \`scrubbing.${name}\` must be an array of strings or RegExps; ignored.`);
-    return [];
-  }
+  if (DEBUG_BUILD && value !== undefined && !Array.isArray(value))
+    debug.warn(`Option \`scrubbing.${name}\` must be an array of strings or RegExps; ignored.`);
+  // anything but an array reads as no entries
   return copyArray(value).filter((entry, index): entry is Entry => {
     const ok = (typeof entry === 'string' && entry !== '') || isRegExp(entry);
     if (!ok && DEBUG_BUILD)
@@ -53,7 +48,7 @@ function readEntries(option: unknown, name: keyof ScrubbingOptions): Entry[] {
 function toGlobalRegExp(entry: Entry): RegExp[] {
   try {
     if (typeof entry === 'string') return [new RegExp(entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')];
-    return [new RegExp(entry.source, entry.flags.includes('g') ? entry.flags : `${entry.flags}g`)];
+    return [new RegExp(entry.source, `${entry.flags.replace('g', '')}g`)];
   } catch {
     DEBUG_BUILD && debug.warn('Option `scrubbing.patterns`: a pattern could not be read; ignored.');
     return [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyMatcher, DENIED, DENIED_TEXT, markWords } from './key-matcher';
 
-const denialOf = createKeyMatcher({ denyKeys: [], allowKeys: [] });
+const denialOf = createKeyMatcher([], []);
 const isDenied = (key: string): boolean => denialOf(key) !== 0;
 
 describe('the key matcher', () => {
@@ -75,10 +75,7 @@ describe('the key matcher', () => {
   });
 
   it('adds the deny list (words, or RegExps on the raw key) and honours the allow list', () => {
-    const matcher = createKeyMatcher({
-      denyKeys: ['pin', /^x-tenant$/i],
-      allowKeys: ['csrf_token', /^session_id$/],
-    });
+    const matcher = createKeyMatcher(['pin', /^x-tenant$/i], ['csrf_token', /^session_id$/]);
     const custom = (key: string): boolean => matcher(key) !== 0;
     expect(custom('userPin')).toBe(true);
     expect(custom('user-pin')).toBe(true);
@@ -98,7 +95,7 @@ describe('the key matcher', () => {
   });
 
   it('tests a global RegExp the same way every time', () => {
-    const matcher = createKeyMatcher({ denyKeys: [/tenant/g], allowKeys: [] });
+    const matcher = createKeyMatcher([/tenant/g], []);
     const custom = (key: string): boolean => matcher(key) !== 0;
     expect([custom('tenant'), custom('tenant2'), custom('my-tenant')]).toEqual([true, true, true]);
   });

@@ -39,12 +39,6 @@ export const NOT_DENIED: Denial = 0;
 export const DENIED_TEXT: Denial = 1;
 export const DENIED: Denial = 2;
 
-/** Which keys the scrubber filters: the defaults and the user's deny list, less the allow list. */
-export interface KeyRules {
-  denyKeys: readonly (string | RegExp)[];
-  allowKeys: readonly (string | RegExp)[];
-}
-
 /** A key's words in lower case, each between dots: `xAuthToken` → `.x.auth.token.` */
 export function markWords(key: string): string {
   const words = key
@@ -62,41 +56,30 @@ export function compactKey(key: string): string {
 }
 
 // `apikey` matches the words `.api.key.` as well as `.apikey.`: a dot may stand between any letters.
-function wordSequence(entry: string): string {
-  return entry.split('').join('\\.?');
-}
-
-function wordsPattern(entries: readonly string[], last: boolean): RegExp | undefined {
-  const alternatives = entries.map(compactKey).filter(Boolean).map(wordSequence);
-  return alternatives.length
-    ? new RegExp(`\\.(?:${alternatives.join('|')})\\.${last ? '$' : ''}`)
-    : undefined;
+function wordsPattern(entries: readonly string[], end: '' | '$'): RegExp {
+  const alternatives = entries.map((entry) => compactKey(entry).split('').join('\\.?')).filter(Boolean);
+  return new RegExp(`\\.(?:${alternatives.join('|')})\\.${end}`);
 }
 
 /**
- * Builds the test "does this key hold a secret?" (see `Denial`). Answers are cached (keys repeat:
- * attribute and header names), so the words of a key are worked out once.
+ * Builds the test "does this key hold a secret?" (see `Denial`): the defaults and the user's deny
+ * list, less the allow list. Answers are cached (keys repeat: attribute and header names), so the
+ * words of a key are worked out once.
  */
-export function createKeyMatcher(rules: KeyRules): (key: string) => Denial {
-  const userWords = rules.denyKeys.filter((entry): entry is string => typeof entry === 'string');
-  const userRegExps = rules.denyKeys.filter((entry): entry is RegExp => typeof entry !== 'string');
-  const allowed = new Set(rules.allowKeys.filter((e): e is string => typeof e === 'string').map(compactKey));
-  const allowRegExps = rules.allowKeys.filter((entry): entry is RegExp => typeof entry !== 'string');
-  const anywhere = wordsPattern([...ANYWHERE, ...userWords], false);
-  const last = wordsPattern(LAST, true);
+export function createKeyMatcher(
+  denyKeys: readonly (string | RegExp)[],
+  allowKeys: readonly (string | RegExp)[],
+): (key: string) => Denial {
+  const anywhere = wordsPattern([...ANYWHERE, ...denyKeys.filter(isString)], '');
+  const last = wordsPattern(LAST, '$');
+  const allowed = new Set(allowKeys.filter(isString).map(compactKey));
   const cache = new Map<string, Denial>();
 
   const decide = (key: string): Denial => {
-    if (allowed.has(compactKey(key)) || allowRegExps.some((pattern) => testOnce(pattern, key)))
-      return NOT_DENIED;
+    if (allowed.has(compactKey(key)) || someRegExpMatches(allowKeys, key)) return NOT_DENIED;
     const marked = markWords(key);
-    if (
-      INSIDE_WORD.test(marked) ||
-      anywhere?.test(marked) ||
-      userRegExps.some((pattern) => testOnce(pattern, key))
-    )
-      return DENIED;
-    return last?.test(marked) ? DENIED_TEXT : NOT_DENIED;
+    if (INSIDE_WORD.test(marked) || anywhere.test(marked) || someRegExpMatches(denyKeys, key)) return DENIED;
+    return last.test(marked) ? DENIED_TEXT : NOT_DENIED;
   };
 
   return (key) => {
@@ -110,8 +93,15 @@ export function createKeyMatcher(rules: KeyRules): (key: string) => Denial {
   };
 }
 
+function isString(entry: string | RegExp): entry is string {
+  return typeof entry === 'string';
+}
+
 // A user's RegExp may carry the `g` or `y` flag, whose `lastIndex` would make `test` alternate.
-function testOnce(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+function someRegExpMatches(entries: readonly (string | RegExp)[], key: string): boolean {
+  return entries.some((entry) => {
+    if (isString(entry)) return false;
+    entry.lastIndex = 0;
+    return entry.test(key);
+  });
 }

@@ -27,9 +27,6 @@ const PASS_THROUGH = new Set([
   'start_timestamp',
 ]);
 
-/** Thrown when an item holds more than MAX_NODES values: its senders drop it rather than send it unread. */
-export class ScrubBudgetExceeded extends Error {}
-
 let budget = MAX_NODES;
 
 /** Starts the node budget of one item. */
@@ -43,26 +40,23 @@ export function resetBudget(): void {
  */
 export function mapEntries<T extends object>(object: T, fn: (key: string, value: unknown) => unknown): T {
   let copy: Record<string, unknown> | undefined;
-  const keys = Object.keys(object);
-  for (const key of keys) {
+  for (const key of Object.keys(object)) {
     const value = (object as Record<string, unknown>)[key];
     const mapped = fn(key, value);
-    if (mapped === value) continue;
-    copy ??= copyEntries(object, keys);
-    setOwn(copy, key, mapped);
+    // A spread defines `__proto__` (a key from JSON) as the copy's own data property, so the
+    // assignment updates that property instead of replacing the copy's prototype.
+    if (mapped !== value) (copy ??= { ...(object as Record<string, unknown>) })[key] = mapped;
   }
   return (copy ?? object) as T;
 }
 
 /** Like `mapEntries`, for arrays. */
-export function mapItems<T>(list: readonly T[], fn: (item: T) => T): T[] {
-  let copy: T[] | undefined;
+export function mapItems<T, R = T>(list: readonly T[], fn: (item: T) => R): (T | R)[] {
+  let copy: (T | R)[] | undefined;
   for (let index = 0; index < list.length; index++) {
     const item = list[index] as T;
-    const mapped = fn(item);
-    if (mapped === item) continue;
-    copy ??= list.slice();
-    copy[index] = mapped;
+    const mapped: unknown = fn(item);
+    if (mapped !== item) (copy ??= list.slice())[index] = mapped as R;
   }
   return copy ?? (list as T[]);
 }
@@ -72,19 +66,17 @@ export function mapItems<T>(list: readonly T[], fn: (item: T) => T): T[] {
  * have secret parts masked. Copy-on-write: the same reference comes back when nothing matched.
  */
 export function scrubData(value: unknown, scrubber: Scrubber, depth = 0): unknown {
-  if (--budget < 0) throw new ScrubBudgetExceeded('too many values to scrub');
+  if (--budget < 0) throw new Error('too many values to scrub');
   if (typeof value === 'string') return scrubber.scrubString(value);
   if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) return value;
   if (Array.isArray(value))
     return mapItems(value as unknown[], (item) => scrubData(item, scrubber, depth + 1));
-  return mapEntries(value, (key, item) => scrubEntry(key, item, scrubber, depth + 1));
-}
-
-/** One entry of user data: a denied key loses its value, anything else is walked. */
-export function scrubEntry(key: string, value: unknown, scrubber: Scrubber, depth: number): unknown {
-  if (PASS_THROUGH.has(key)) return value;
-  const denial = scrubber.denialOf(key);
-  return denial ? filteredValue(value, denial) : scrubData(value, scrubber, depth);
+  // an entry of user data: a denied key loses its value, anything else is walked
+  return mapEntries(value, (key, item) => {
+    if (PASS_THROUGH.has(key)) return item;
+    const denial = scrubber.denialOf(key);
+    return denial ? filteredValue(item, denial) : scrubData(item, scrubber, depth + 1);
+  });
 }
 
 /** What a denied key's value becomes: booleans and empty values tell nothing and stay, as numbers under keys denied for their text. */
@@ -97,17 +89,4 @@ export function filteredValue(value: unknown, denial: Denial): unknown {
 /** True for keys whose value the protocol needs as it is. */
 export function isPassThroughKey(key: string): boolean {
   return PASS_THROUGH.has(key);
-}
-
-function copyEntries(object: object, keys: readonly string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) setOwn(copy, key, (object as Record<string, unknown>)[key]);
-  return copy;
-}
-
-// A `__proto__` key (from JSON) stays a data property instead of replacing the copy's prototype.
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }

@@ -1,10 +1,10 @@
 import type { Envelope, EnvelopeItem } from '../envelope';
 import { debug, DEBUG_BUILD } from '../lib';
-import { resetBudget, type Scrubber } from './scrub-data';
+import { mapItems, resetBudget, type Scrubber } from './scrub-data';
 import { scrubContainer, scrubEventLike } from './scrub-item';
 
 /** Item types that carry data users or integrations put there; others (sessions, reports, bytes) pass. */
-const EVENT_LIKE = new Set(['event', 'transaction', 'feedback', 'check_in', 'span']);
+const SCRUBBED_TYPES = new Set(['event', 'transaction', 'feedback', 'check_in', 'span', 'log']);
 
 /**
  * The envelope with secrets filtered from every event, transaction, feedback, span, log and
@@ -19,23 +19,17 @@ export function scrubEnvelope(
   onDrop: (itemType: string) => void,
 ): Envelope | undefined {
   const [headers, items] = envelope;
-  let kept: EnvelopeItem[] | undefined;
-  items.forEach((item, index) => {
-    const scrubbed = scrubItem(item, scrubber);
-    if (scrubbed === item && !kept) return;
-    kept ??= items.slice(0, index);
-    if (scrubbed) kept.push(scrubbed);
-    else onDrop(String(item[0].type));
-  });
-  if (!kept) return envelope;
-  return kept.length > 0 || items.length === 0 ? [headers, kept] : undefined;
+  const scrubbed = mapItems(items, (item) => scrubItem(item, scrubber, onDrop));
+  if (scrubbed === items) return envelope;
+  const kept = scrubbed.filter((item): item is EnvelopeItem => item !== undefined);
+  return kept.length > 0 ? [headers, kept] : undefined;
 }
 
-function scrubItem(item: EnvelopeItem, scrubber: Scrubber): EnvelopeItem | undefined {
+function scrubItem(item: EnvelopeItem, scrubber: Scrubber, onDrop: (itemType: string) => void): EnvelopeItem | undefined {
   const [headers, payload] = item;
   const type = headers.type;
   if (payload === null || typeof payload !== 'object' || payload instanceof Uint8Array) return item;
-  if (type !== 'log' && !EVENT_LIKE.has(type)) return item;
+  if (!SCRUBBED_TYPES.has(type)) return item;
   try {
     resetBudget();
     const isContainer = type === 'log' || Array.isArray((payload as { items?: unknown }).items);
@@ -43,6 +37,7 @@ function scrubItem(item: EnvelopeItem, scrubber: Scrubber): EnvelopeItem | undef
     return scrubbed === payload ? item : [headers, scrubbed];
   } catch (error) {
     DEBUG_BUILD && debug.error(`A ${String(type)} item could not be scrubbed; it is not sent:`, error);
+    onDrop(String(type));
     return undefined;
   }
 }

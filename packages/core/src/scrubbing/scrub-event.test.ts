@@ -32,4 +32,21 @@ describe('scrubEventForOptions (events sent outside the pipeline, e.g. by the AN
     };
     expect(scrubEventForOptions(hostile, {})).toBeUndefined();
   });
+
+  it('keeps a `__proto__` key of JSON data as data, filtering what it holds', () => {
+    const parsed = JSON.parse('{"extra":{"__proto__":{"password":"hunter2"},"plan":"pro"}}') as object;
+    const scrubbed = scrubEventForOptions(parsed, {}) as { extra: object };
+    expect(Object.getPrototypeOf(scrubbed.extra)).toBe(Object.prototype);
+    expect(JSON.stringify(scrubbed)).toBe('{"extra":{"__proto__":{"password":"[Filtered]"},"plan":"pro"}}');
+    expect(JSON.stringify(parsed)).toBe('{"extra":{"__proto__":{"password":"hunter2"},"plan":"pro"}}');
+  });
+
+  it('returns the very event when nothing was filtered, and copies only what changed', () => {
+    const clean = { extra: { plan: 'pro' }, tags: { page: 'home' }, contexts: { app: { name: 'shop' } } };
+    expect(scrubEventForOptions(clean, {})).toBe(clean);
+    const mixed = { extra: { password: 'x' }, tags: { page: 'home' } };
+    const scrubbed = scrubEventForOptions(mixed, {})!;
+    expect(scrubbed.tags).toBe(mixed.tags);
+    expect(mixed.extra.password).toBe('x');
+  });
 });

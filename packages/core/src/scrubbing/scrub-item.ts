@@ -38,9 +38,9 @@ export function scrubContainer<T extends object>(container: T, scrubber: Scrubbe
 function scrubTypedRecord(record: object, scrubber: Scrubber): object {
   return mapEntries(record, (field, value) => {
     if (field === 'attributes' && isObject(value)) return scrubTypedAttributes(value, scrubber);
-    if (field === 'body' || field === 'name')
-      return typeof value === 'string' ? scrubber.scrubString(value) : value;
-    return field === 'data' ? scrubData(value, scrubber, 1) : value;
+    // a body or name is scrubbed only as text, `data` at any depth
+    const scrubbed = field === 'data' || ((field === 'body' || field === 'name') && typeof value === 'string');
+    return scrubbed ? scrubData(value, scrubber, 1) : value;
   });
 }
 
@@ -52,7 +52,7 @@ function scrubTypedAttributes(attributes: object, scrubber: Scrubber): object {
     const denial = scrubber.denialOf(key);
     if (denial)
       return filteredValue(value, denial) === value ? attribute : { type: 'string', value: FILTERED };
-    const scrubbed = typeof value === 'string' ? scrubber.scrubString(value) : scrubData(value, scrubber, 2);
+    const scrubbed = scrubData(value, scrubber, 2);
     return scrubbed === value ? attribute : { ...attribute, value: scrubbed };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createKeyMatcher } from './key-matcher';
 import { createValueScrubber } from './value-patterns';
 
-const denialOf = createKeyMatcher({ denyKeys: [], allowKeys: [] });
+const denialOf = createKeyMatcher([], []);
 const scrub = createValueScrubber((key) => denialOf(key) !== 0, []);
 
 describe('the value scrubber', () => {
@@ -42,6 +42,22 @@ describe('the value scrubber', () => {
   it('returns the very string when nothing matched', () => {
     const text = 'GET https://example.org/v1/items?page=2 took 1234 ms';
     expect(scrub(text)).toBe(text);
+  });
+
+  it('leaves what is already filtered, and empty values, as they are', () => {
+    for (const text of [
+      'postgres://[Filtered]:[Filtered]@db.local/shop',
+      'https://[Filtered]@example.org/a',
+      '?password=[Filtered]&token=',
+      '{"password":"[Filtered]","api_key":""}',
+    ]) {
+      expect(scrub(text)).toBe(text);
+    }
+  });
+
+  it('reads percent-encoded query keys, not JSON keys', () => {
+    expect(scrub('a=1&pass%77ord=x')).toBe('a=1&pass%77ord=[Filtered]');
+    expect(scrub('{"pass%77ord":"x"}')).toBe('{"pass%77ord":"x"}');
   });
 
   it('applies the user patterns', () => {

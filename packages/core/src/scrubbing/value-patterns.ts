@@ -1,4 +1,5 @@
 // Secrets recognised by their shape inside any string, whatever key holds it.
+import type { Denial } from './key-matcher';
 
 /** What a filtered value (or part of a string) is replaced by. */
 export const FILTERED = '[Filtered]';
@@ -10,9 +11,10 @@ const BEARER = /\b(bearer\s+)(?=[\w\-.~+/]*[\d\-.~+/])[\w\-.~+/]{8,}=*/gi;
 const JWT = /\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 // `scheme://user:password@` (protocol.md §15: URL credentials never leave).
 const URL_USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)([^\s/?#@]+)@/gi;
-// `key=value` pairs of query strings, of a bare `a=1&b=2`, or in prose (`connecting with password=…`).
-const QUERY_PAIR = /(^|[?&;\s])([^=&#\s?;]+)=([^&#\s;]*)/g;
-// `"key": "value"` pairs of JSON text (a raw request body, a logged payload).
+// `key=value` pairs of query strings, of a bare `a=1&b=2`, or in prose (`connecting with password=…`),
+// and `"key": "value"` pairs of JSON text (a raw request body, a logged payload). Both capture what
+// stays (everything up to the value), the key, and the value.
+const QUERY_PAIR = /((?:^|[?&;\s])([^=&#\s?;]+)=)([^&#\s;]*)/g;
 const JSON_PAIR = /("((?:[^"\\]|\\.){1,100})"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 function isLuhnValid(digits: string): boolean {
@@ -29,11 +31,12 @@ function maskCards(text: string): string {
   return text.replace(CARD, (match) => (isLuhnValid(match.replace(/[ -]/g, '')) ? FILTERED : match));
 }
 
+// Credentials already filtered are replaced by the same text, which leaves the string as it was.
 function maskUserinfo(text: string): string {
-  return text.replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
-    userinfo === `${FILTERED}:${FILTERED}` || userinfo === FILTERED
-      ? match
-      : `${scheme}${userinfo.includes(':') ? `${FILTERED}:${FILTERED}` : FILTERED}@`,
+  return text.replace(
+    URL_USERINFO,
+    (_match, scheme: string, userinfo: string) =>
+      `${scheme}${userinfo.includes(':') ? `${FILTERED}:${FILTERED}` : FILTERED}@`,
   );
 }
 
@@ -51,19 +54,13 @@ function decodeKey(key: string): string {
  * very string it was given when nothing matched, so callers can tell by identity.
  */
 export function createValueScrubber(
-  isDeniedKey: (key: string) => boolean,
+  isDeniedKey: (key: string) => boolean | Denial,
   patterns: readonly RegExp[],
 ): (text: string) => string {
-  const maskQuery = (text: string): string =>
-    text.replace(QUERY_PAIR, (match, separator: string, key: string, value: string) =>
-      value !== FILTERED && value !== '' && isDeniedKey(decodeKey(key))
-        ? `${separator}${key}=${FILTERED}`
-        : match,
-    );
-
-  const maskJson = (text: string): string =>
-    text.replace(JSON_PAIR, (match, prefix: string, key: string, value: string) =>
-      value !== FILTERED && value !== '' && isDeniedKey(key) ? `${prefix}"${FILTERED}"` : match,
+  // An empty value tells nothing and stays; a JSON value keeps its quotes, a query value has none.
+  const maskPairs = (text: string, pairs: RegExp, quote: string, readKey: (key: string) => string): string =>
+    text.replace(pairs, (match, kept: string, key: string, value: string) =>
+      value && isDeniedKey(readKey(key)) ? `${kept}${quote}${FILTERED}${quote}` : match,
     );
 
   return (text) => {
@@ -72,11 +69,11 @@ export function createValueScrubber(
     let result = text;
     if (/\d{4}/.test(result)) result = maskCards(result);
     if (result.includes('://') && result.includes('@')) result = maskUserinfo(result);
-    if (result.includes('=')) result = maskQuery(result);
-    if (result.includes('":')) result = maskJson(result);
+    if (result.includes('=')) result = maskPairs(result, QUERY_PAIR, '', decodeKey);
+    if (result.includes('":')) result = maskPairs(result, JSON_PAIR, '"', String);
     if (/bearer/i.test(result)) result = result.replace(BEARER, `$1${FILTERED}`);
     if (result.includes('eyJ')) result = result.replace(JWT, FILTERED);
     for (const pattern of patterns) result = result.replace(pattern, FILTERED);
-    return result === text ? text : result;
+    return result;
   };
 }

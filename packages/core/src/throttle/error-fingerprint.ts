@@ -14,12 +14,12 @@ export function getErrorFingerprint(event: Event): string {
     if (exception) {
       const frame = topFrame(exception.stacktrace?.frames);
       const where = frame
-        ? `${String(frame.module ?? frame.filename ?? '')}:${String(frame.function ?? '')}:${String(frame.lineno ?? '')}:${String(frame.colno ?? '')}`
-        : String(exception.value ?? '');
-      return `${String(exception.type ?? 'Error')}|${where}`.slice(0, MAX_PART_LENGTH * 2);
+        ? [frame.module ?? frame.filename, frame.function, frame.lineno, frame.colno].map(text).join(':')
+        : text(exception.value);
+      return `${text(exception.type ?? 'Error')}|${where}`.slice(0, MAX_PART_LENGTH * 2);
     }
     const message = event.logentry?.message ?? event.message;
-    return `message|${String(message ?? '')}`.slice(0, MAX_PART_LENGTH);
+    return `message|${text(message)}`.slice(0, MAX_PART_LENGTH);
   } catch {
     return 'unreadable';
   }
@@ -32,4 +32,8 @@ function topFrame(frames: StackFrame[] | undefined): StackFrame | undefined {
     if (frames[index]?.in_app === true) return frames[index];
   }
   return frames[frames.length - 1];
+}
+
+function text(part: string | number | undefined): string {
+  return String(part ?? '');
 }

@@ -2,7 +2,7 @@ import { DEBUG_BUILD, debug, generateSpanId } from '../lib';
 import { createPropagationContext, getClient, truncateSampleRand, withScope } from '../scope';
 import type { Client, PropagationContext } from '../types';
 import { baggageHeaderToDynamicSamplingContext } from './baggage';
-import { formatSampleRand, getOwnOrgId } from './dynamic-sampling-context';
+import { formatSampleRand, getOwnOrgId, parseDscNumber } from './dynamic-sampling-context';
 import { parseSentryTraceHeader, parseTraceparentHeader } from './sentry-trace-header';
 import { _setSpanForScope } from './span-for-scope';
 import { getTracingOptions } from './tracing-options';
@@ -58,7 +58,7 @@ export function propagationContextFromHeaders(
   const sampleRand = getIncomingSampleRand(parsed.parentSampled, incoming);
   // an upstream SDK that sends no sentry-* baggage gets a frozen empty DSC: we add nothing (§7.3)
   const dsc: DynamicSamplingContext = { ...incoming };
-  if (incoming && !isValidSampleRand(incoming.sample_rand)) dsc.sample_rand = formatSampleRand(sampleRand);
+  if (incoming && readSampleRand(incoming) === undefined) dsc.sample_rand = formatSampleRand(sampleRand);
   const context: PropagationContext = {
     traceId: parsed.traceId,
     propagationSpanId: generateSpanId(),
@@ -87,10 +87,10 @@ function shouldContinueTrace(client: Client | undefined, incomingOrgId: string |
   return true;
 }
 
-function isValidSampleRand(value: string | undefined): boolean {
-  if (value === undefined || value.trim() === '') return false;
-  const number = Number(value);
-  return number >= 0 && number < 1;
+/** The incoming `sample_rand` when it is valid: a number in [0, 1) (§7.4). */
+function readSampleRand(dsc: DynamicSamplingContext | undefined): number | undefined {
+  const sampleRand = parseDscNumber(dsc?.sample_rand);
+  return sampleRand !== undefined && sampleRand < 1 ? sampleRand : undefined;
 }
 
 /** Reuses the incoming `sample_rand`, else draws one that agrees with the incoming decision and rate (§7.4). */
@@ -98,10 +98,10 @@ function getIncomingSampleRand(
   sampled: boolean | undefined,
   dsc: DynamicSamplingContext | undefined,
 ): number {
-  if (isValidSampleRand(dsc?.sample_rand)) return truncateSampleRand(Number(dsc?.sample_rand));
-  const rate =
-    dsc?.sample_rate !== undefined && dsc.sample_rate.trim() !== '' ? Number(dsc.sample_rate) : NaN;
-  if (sampled !== undefined && rate >= 0 && rate <= 1) {
+  const incoming = readSampleRand(dsc);
+  if (incoming !== undefined) return truncateSampleRand(incoming);
+  const rate = parseDscNumber(dsc?.sample_rate);
+  if (sampled !== undefined && rate !== undefined) {
     return truncateSampleRand(sampled ? Math.random() * rate : rate + Math.random() * (1 - rate));
   }
   return truncateSampleRand(Math.random());

@@ -2,7 +2,7 @@ import { callGuarded } from '../lib';
 import { getClient, getIsolationScope, truncateSampleRand, type Scope } from '../scope';
 import type { Client, DataCategory, DiscardReason } from '../types';
 import { captureTransaction } from './capture-transaction';
-import { freezeDynamicSamplingContextOfSpan } from './dynamic-sampling-context';
+import { freezeDynamicSamplingContextOfSpan, parseDscNumber } from './dynamic-sampling-context';
 import { NonRecordingSpan } from './non-recording-span';
 import { sampleSpan, type SamplingDecision } from './sample-span';
 import { createSegment, type Segment } from './segment';
@@ -26,10 +26,10 @@ export interface CreateSpanOptions extends Omit<StartSpanOptions, 'scope'> {
 /** The trace a new root span joins: its parent's (forceTransaction) or the scope's propagation context. */
 interface TraceOrigin {
   traceId: string;
-  parentSpanId: string | undefined;
-  parentSampled: boolean | undefined;
+  parentSpanId?: string | undefined;
+  sampled?: boolean | undefined;
   sampleRand: number;
-  dsc: DynamicSamplingContext | undefined;
+  dsc?: DynamicSamplingContext | undefined;
 }
 
 function record(client: Client | undefined, reason: DiscardReason, category: DataCategory): void {
@@ -50,13 +50,13 @@ export function createSpan(options: CreateSpanOptions, scope: Scope): Span {
   if (!parent && options.onlyIfParent) {
     if (hasTracingEnabled(getTracingOptions(client))) record(client, 'no_parent_span', 'span');
     return new NonRecordingSpan(
-      segmentWithoutDecision(fromScope(scope), client, ''),
+      segmentWithoutDecision(scope.getPropagationContext(), client, ''),
       undefined,
       scope.getPropagationContext().parentSpanId,
     );
   }
   if (parent && !options.forceTransaction && getSpanSegment(parent)) return createChildSpan(parent, options);
-  return createRootSpan(options, scope, client, parent ? fromParent(parent) : fromScope(scope));
+  return createRootSpan(options, scope, client, parent ? fromParent(parent) : scope.getPropagationContext());
 }
 
 function createChildSpan(parent: Span, options: CreateSpanOptions): Span {
@@ -66,7 +66,17 @@ function createChildSpan(parent: Span, options: CreateSpanOptions): Span {
     if (segment.sampled === false) record(segment.client, 'sample_rate', 'span');
     return new NonRecordingSpan(segment, undefined, parentSpanId);
   }
-  const { name, op, attributes, startTime } = options;
+  return startRecordingSpan(options, options.attributes, parentSpanId, segment);
+}
+
+/** A recording span in `segment`, announced through the `spanStart` hook. */
+function startRecordingSpan(
+  options: CreateSpanOptions,
+  attributes: SpanAttributes | undefined,
+  parentSpanId: string | undefined,
+  segment: Segment,
+): Span {
+  const { name, op, startTime } = options;
   const span = new SentrySpan({ name, op, attributes, startTime, parentSpanId }, segment);
   emitSpanHook(segment.client, 'spanStart', span);
   return span;
@@ -87,13 +97,13 @@ function createRootSpan(
     );
   }
   const attributes: SpanAttributes = { [SEMANTIC_ATTRIBUTE_SENTRY_SOURCE]: 'custom', ...options.attributes };
-  const parentSampleRate = parseRate(origin.dsc?.['sample_rate']);
+  const parentSampleRate = parseDscNumber(origin.dsc?.['sample_rate']);
   const decision: SamplingDecision =
     options.sampled !== undefined
       ? { sampled: options.sampled, sampleRate: Number(options.sampled) }
       : sampleSpan(
           tracingOptions,
-          { name: options.name, attributes, parentSampled: origin.parentSampled, parentSampleRate },
+          { name: options.name, attributes, parentSampled: origin.sampled, parentSampleRate },
           origin.sampleRand,
         );
   const source = attributes[SEMANTIC_ATTRIBUTE_SENTRY_SOURCE];
@@ -115,38 +125,21 @@ function createRootSpan(
   segment.scope = scope;
   segment.isolationScope = getIsolationScope();
   segment.onRootEnd = captureTransaction;
-  const { name, op, startTime } = options;
-  const span = new SentrySpan(
-    { name, op, attributes, startTime, parentSpanId: origin.parentSpanId },
-    segment,
-  );
   if (decision.sampleRate !== undefined)
-    span.setAttribute(SEMANTIC_ATTRIBUTE_SENTRY_SAMPLE_RATE, decision.sampleRate);
-  emitSpanHook(client, 'spanStart', span);
-  return span;
+    attributes[SEMANTIC_ATTRIBUTE_SENTRY_SAMPLE_RATE] = decision.sampleRate;
+  return startRecordingSpan(options, attributes, origin.parentSpanId, segment);
 }
 
 /** A tree for tracing without performance: it keeps the incoming decision and DSC and samples nothing. */
 function segmentWithoutDecision(origin: TraceOrigin, client: Client | undefined, name: string): Segment {
   return createSegment({
     traceId: origin.traceId,
-    sampled: origin.parentSampled,
+    sampled: origin.sampled,
     sampleRand: origin.sampleRand,
     client,
     frozenDsc: origin.dsc,
     name,
   });
-}
-
-function fromScope(scope: Scope): TraceOrigin {
-  const context = scope.getPropagationContext();
-  return {
-    traceId: context.traceId,
-    parentSpanId: context.parentSpanId,
-    parentSampled: context.sampled,
-    sampleRand: context.sampleRand,
-    dsc: context.dsc,
-  };
 }
 
 function fromParent(parent: Span): TraceOrigin {
@@ -155,7 +148,7 @@ function fromParent(parent: Span): TraceOrigin {
   return {
     traceId,
     parentSpanId: spanId,
-    parentSampled: getSpanSampled(parent),
+    sampled: getSpanSampled(parent),
     sampleRand: segment ? segment.sampleRand : truncateSampleRand(Math.random()),
     // a forced transaction inside a local tree shares (and so freezes) its trace's DSC
     dsc: segment ? freezeDynamicSamplingContextOfSpan(parent) : undefined,
@@ -169,10 +162,4 @@ function continuedDsc(
 ): DynamicSamplingContext | undefined {
   if (!dsc || Object.keys(dsc).length === 0 || sampleRate === undefined) return dsc;
   return Object.freeze({ ...dsc, sample_rate: String(sampleRate) });
-}
-
-function parseRate(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const rate = Number(value);
-  return rate >= 0 && rate <= 1 ? rate : undefined;
 }

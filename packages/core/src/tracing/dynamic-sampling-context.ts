@@ -7,7 +7,7 @@ import { _getSpanForScope } from './span-for-scope';
 import { getSpanSegment } from './span-segment';
 import type { Segment } from './segment';
 import { getTracingOptions, hasTracingEnabled } from './tracing-options';
-import type { DynamicSamplingContext, Span } from './types';
+import type { DynamicSamplingContext, Span, TracingOptions } from './types';
 
 interface ReleaseOptions {
   release?: unknown;
@@ -19,14 +19,28 @@ export function formatSampleRand(sampleRand: number): string {
   return sampleRand.toFixed(6);
 }
 
-/** Our org id: the `orgId` option, else the one in the DSN host (`o4711.ingest…`). */
-export function getOwnOrgId(client: Client | undefined): string | undefined {
-  const option = getTracingOptions(client).orgId;
-  if ((typeof option === 'string' && option) || typeof option === 'number') return String(option);
-  const dsn = client
+/** A DSC `sample_rate` or `sample_rand` as a number in [0, 1]; `undefined` when absent or out of range. */
+export function parseDscNumber(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const number = Number(value);
+  return number >= 0 && number <= 1 ? number : undefined;
+}
+
+function readDsn(client: Client | undefined): DsnComponents | undefined {
+  return client
     ? callGuarded<DsnComponents | undefined>('client.getDsn', () => client.getDsn(), undefined)
     : undefined;
-  return dsn?.orgId;
+}
+
+/** The org id from the client's options and DSN (see `getOwnOrgId`). */
+function readOrgId(options: TracingOptions, dsn: DsnComponents | undefined): string | undefined {
+  const option = options.orgId;
+  return (typeof option === 'string' && option) || typeof option === 'number' ? String(option) : dsn?.orgId;
+}
+
+/** Our org id: the `orgId` option, else the one in the DSN host (`o4711.ingest…`). */
+export function getOwnOrgId(client: Client | undefined): string | undefined {
+  return readOrgId(getTracingOptions(client), readDsn(client));
 }
 
 /** The DSC fields that come from the client alone (protocol.md §7.3): ids, release and environment. */
@@ -36,13 +50,13 @@ export function getDynamicSamplingContextFromClient(
 ): DynamicSamplingContext {
   const dsc: DynamicSamplingContext = { trace_id: traceId };
   if (!client) return dsc;
-  const options = getTracingOptions(client) as ReleaseOptions;
-  const dsn = callGuarded<DsnComponents | undefined>('client.getDsn', () => client.getDsn(), undefined);
+  const options = getTracingOptions(client);
+  const { release, environment } = options as ReleaseOptions;
+  const dsn = readDsn(client);
   if (dsn?.publicKey) dsc.public_key = dsn.publicKey;
-  dsc.environment =
-    typeof options.environment === 'string' && options.environment ? options.environment : 'production';
-  if (typeof options.release === 'string' && options.release) dsc.release = options.release;
-  const orgId = getOwnOrgId(client);
+  dsc.environment = typeof environment === 'string' && environment ? environment : 'production';
+  if (typeof release === 'string' && release) dsc.release = release;
+  const orgId = readOrgId(options, dsn);
   if (orgId) dsc.org_id = orgId;
   return dsc;
 }
@@ -52,6 +66,10 @@ export function getDynamicSamplingContextFromClient(
  * built from the client and the root span (the transaction name only when its source is not `url`).
  */
 export function getDynamicSamplingContextFromSpan(span: Span): DynamicSamplingContext {
+  return getSpanDsc(span, false);
+}
+
+function getSpanDsc(span: Span, freeze: boolean): DynamicSamplingContext {
   const segment = getSpanSegment(span);
   if (!segment) {
     let traceId = '';
@@ -62,6 +80,7 @@ export function getDynamicSamplingContextFromSpan(span: Span): DynamicSamplingCo
     }
     return getDynamicSamplingContextFromClient(traceId, getClient());
   }
+  if (freeze) segment.frozenDsc ??= Object.freeze(buildSegmentDsc(segment));
   return segment.frozenDsc ? { ...segment.frozenDsc } : buildSegmentDsc(segment);
 }
 
@@ -76,10 +95,7 @@ export function getDynamicSamplingContextFromScope(
   const span = _getSpanForScope(scope);
   if (span) return getDynamicSamplingContextFromSpan(span);
   const context = scope.getPropagationContext();
-  if (context.dsc) return { ...context.dsc };
-  const dsc = getDynamicSamplingContextFromClient(context.traceId, client);
-  dsc.sample_rand = formatSampleRand(context.sampleRand);
-  return dsc;
+  return context.dsc ? { ...context.dsc } : buildDsc(context.traceId, client, context.sampleRand);
 }
 
 /**
@@ -93,23 +109,25 @@ export function freezeDynamicSamplingContext(
   const span = _getSpanForScope(scope);
   if (span) return freezeDynamicSamplingContextOfSpan(span);
   const context = scope.getPropagationContext();
-  if (context.dsc) return { ...context.dsc };
-  const dsc = Object.freeze(getDynamicSamplingContextFromScope(client, scope));
-  scope.setPropagationContext({ ...context, dsc });
+  const dsc = context.dsc ?? Object.freeze(buildDsc(context.traceId, client, context.sampleRand));
+  if (!context.dsc) scope.setPropagationContext({ ...context, dsc });
   return { ...dsc };
 }
 
 /** Freezes the DSC of the span's trace (see `freezeDynamicSamplingContext`) and returns it. */
 export function freezeDynamicSamplingContextOfSpan(span: Span): DynamicSamplingContext {
-  const segment = getSpanSegment(span);
-  if (!segment) return getDynamicSamplingContextFromSpan(span);
-  segment.frozenDsc ??= Object.freeze(buildSegmentDsc(segment));
-  return { ...segment.frozenDsc };
+  return getSpanDsc(span, true);
+}
+
+/** The client's fields plus the trace's `sample_rand`: the DSC of a trace without a decision yet. */
+function buildDsc(traceId: string, client: Client | undefined, sampleRand: number): DynamicSamplingContext {
+  const dsc = getDynamicSamplingContextFromClient(traceId, client);
+  dsc.sample_rand = formatSampleRand(sampleRand);
+  return dsc;
 }
 
 function buildSegmentDsc(segment: Segment): DynamicSamplingContext {
-  const dsc = getDynamicSamplingContextFromClient(segment.traceId, segment.client);
-  dsc.sample_rand = formatSampleRand(segment.sampleRand);
+  const dsc = buildDsc(segment.traceId, segment.client, segment.sampleRand);
   // tracing without performance: no decision, rate or name (protocol.md §7.6)
   if (segment.sampled === undefined || !hasTracingEnabled(getTracingOptions(segment.client))) return dsc;
   if (segment.sampleRate !== undefined) dsc.sample_rate = String(segment.sampleRate);

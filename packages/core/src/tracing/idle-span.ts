@@ -1,4 +1,4 @@
-import { callGuarded, timestampInSeconds } from '../lib';
+import { callGuarded, readProperty, timestampInSeconds } from '../lib';
 import { getClient, getCurrentScope } from '../scope';
 import { createSpan } from './create-span';
 import { readStartSpanOptions } from './read-start-span-options';
@@ -29,7 +29,10 @@ interface TimerGlobals {
 }
 
 // read at call time, so that fake timers in tests and the browser's unpatched originals both apply
-const timers = (): TimerGlobals => globalThis as unknown as TimerGlobals;
+const schedule = (callback: () => void, ms: number): TimerHandle =>
+  (globalThis as unknown as TimerGlobals).setTimeout(callback, ms);
+const cancel = (handle: TimerHandle | undefined): void =>
+  (globalThis as unknown as TimerGlobals).clearTimeout(handle);
 
 function readMs(value: unknown, fallback: number): number {
   return typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : fallback;
@@ -46,13 +49,7 @@ export function startIdleSpan(
   options: StartSpanOptions,
   idleOptions: IdleSpanOptions | undefined = {},
 ): Span {
-  const read = (key: keyof IdleSpanOptions): unknown => {
-    try {
-      return idleOptions?.[key];
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (key: keyof IdleSpanOptions): unknown => readProperty(idleOptions, key);
   const idleTimeout = readMs(read('idleTimeout'), 1000);
   const finalTimeout = readMs(read('finalTimeout'), 30_000);
   const childSpanTimeout = readMs(read('childSpanTimeout'), 15_000);
@@ -71,8 +68,8 @@ export function startIdleSpan(
   let finished = false;
 
   const restartIdleTimer = (): void => {
-    timers().clearTimeout(idleTimer);
-    idleTimer = timers().setTimeout(() => finish(undefined, false), idleTimeout);
+    cancel(idleTimer);
+    idleTimer = schedule(() => finish(undefined, false), idleTimeout);
   };
   const isChild = (child: Span): boolean => !finished && child !== span && getRootSpan(child) === span;
   const release = (child: Span): void => {
@@ -84,10 +81,10 @@ export function startIdleSpan(
 
   const offStart = onSpanHook(client, 'spanStart', (child) => {
     if (!isChild(child)) return;
-    timers().clearTimeout(idleTimer);
+    cancel(idleTimer);
     holding.set(
       child,
-      timers().setTimeout(() => release(child), childSpanTimeout),
+      schedule(() => release(child), childSpanTimeout),
     );
   });
   const offEnd = onSpanHook(client, 'spanEnd', (child) => {
@@ -96,21 +93,19 @@ export function startIdleSpan(
     lastActivity = Math.max(lastActivity, spanToJSON(child).timestamp ?? timestampInSeconds());
     if (finished) return;
     released.delete(child);
-    if (!holding.has(child)) return;
-    timers().clearTimeout(holding.get(child));
-    holding.delete(child);
-    if (holding.size === 0) restartIdleTimer();
+    cancel(holding.get(child));
+    if (holding.delete(child) && holding.size === 0) restartIdleTimer();
   });
-  const finalTimer = timers().setTimeout(() => finish(undefined, true), finalTimeout);
+  const finalTimer = schedule(() => finish(undefined, true), finalTimeout);
 
   const originalEnd = span.end.bind(span);
   function finish(endTimestamp: SpanTimeInput | undefined, timedOut: boolean): void {
     if (finished) return;
     finished = true;
     offStart();
-    timers().clearTimeout(idleTimer);
-    timers().clearTimeout(finalTimer);
-    for (const timer of holding.values()) timers().clearTimeout(timer);
+    cancel(idleTimer);
+    cancel(finalTimer);
+    holding.forEach(cancel);
     if (typeof beforeSpanEnd === 'function') {
       callGuarded('beforeSpanEnd', () => (beforeSpanEnd as (span: Span) => unknown)(span), undefined);
     }

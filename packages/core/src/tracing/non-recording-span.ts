@@ -1,41 +1,16 @@
-import { generateSpanId } from '../lib';
-import { registerOwnSpan } from './own-spans';
-import { toSegment, type Segment } from './segment';
-import type {
-  Span,
-  SpanAttributes,
-  SpanAttributeValue,
-  SpanContextData,
-  SpanStatus,
-  SpanTimeInput,
-} from './types';
+import type { Segment } from './segment';
+import { SpanBase } from './span-base';
+import type { Span, SpanAttributes, SpanAttributeValue, SpanStatus, SpanTimeInput } from './types';
 
 /**
  * A span that is not sampled (or made while tracing is off or suppressed): it keeps its ids so
  * that trace headers stay correct, and stores nothing else. Every method is a no-op, so setting
  * attributes on it allocates nothing.
  */
-export class NonRecordingSpan implements Span {
-  private readonly _segment: Segment;
-  private readonly _spanId: string;
-  private readonly _parentSpanId: string | undefined;
-
+export class NonRecordingSpan extends SpanBase implements Span {
   /** `segment` is internal: the tree to join (a new, unsampled one by default). */
   public constructor(segment?: Segment, spanId?: string, parentSpanId?: string) {
-    registerOwnSpan(this, false);
-    this._segment = toSegment(segment, false);
-    this._segment.root ??= this;
-    this._spanId = typeof spanId === 'string' ? spanId : generateSpanId();
-    this._parentSpanId = typeof parentSpanId === 'string' ? parentSpanId : undefined;
-  }
-
-  /** The span's ids; `traceFlags` is 1 only when the trace was sampled upstream. */
-  public spanContext(): SpanContextData {
-    return {
-      traceId: this._segment.traceId,
-      spanId: this._spanId,
-      traceFlags: this._segment.sampled ? 1 : 0,
-    };
+    super(false, segment, spanId, parentSpanId);
   }
 
   public setAttribute(_key: string, _value: SpanAttributeValue | undefined): this {
@@ -63,15 +38,5 @@ export class NonRecordingSpan implements Span {
   /** Always false. */
   public isRecording(): boolean {
     return false;
-  }
-
-  /** @internal The parent's span id, if any. */
-  public _getParentSpanId(): string | undefined {
-    return this._parentSpanId;
-  }
-
-  /** @internal The tree this span belongs to. */
-  public _getSegment(): Segment {
-    return this._segment;
   }
 }

@@ -8,7 +8,7 @@ const recordingSpans = new WeakSet<object>();
 const nonRecordingSpans = new WeakSet<object>();
 
 /** @internal Called by the span constructors. */
-export function registerOwnSpan(span: SentrySpan | NonRecordingSpan, recording: boolean): void {
+export function registerOwnSpan(span: object, recording: boolean): void {
   (recording ? recordingSpans : nonRecordingSpans).add(span);
 }
 

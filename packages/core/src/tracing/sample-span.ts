@@ -60,12 +60,10 @@ export function toSampleRate(value: unknown): number | undefined {
 }
 
 function createSamplingContext(input: SamplingInput): SamplingContext {
-  const { name, attributes, parentSampled, parentSampleRate } = input;
+  const { parentSampled, parentSampleRate } = input;
   return {
-    name,
-    attributes: { ...attributes },
-    parentSampled,
-    parentSampleRate,
+    ...input,
+    attributes: { ...input.attributes },
     inheritOrSampleWith: (fallbackRate: number): number => {
       if (parentSampleRate !== undefined) return parentSampleRate;
       if (parentSampled !== undefined) return Number(parentSampled);

@@ -9,27 +9,27 @@ import type { DynamicSamplingContext, Span } from './types';
  */
 export interface Segment {
   /** The root span; set right after it is constructed. */
-  root: Span | undefined;
+  root?: Span | undefined;
   traceId: string;
   /** The decision: `undefined` while deferred (tracing without performance). */
-  sampled: boolean | undefined;
+  sampled?: boolean | undefined;
   /** The rate that was applied, when a decision was made. */
-  sampleRate: number | undefined;
+  sampleRate?: number | undefined;
   sampleRand: number;
-  client: Client | undefined;
+  client?: Client | undefined;
   /** The scopes the root started in; the transaction is sent with them. */
-  scope: Scope | undefined;
-  isolationScope: Scope | undefined;
+  scope?: Scope | undefined;
+  isolationScope?: Scope | undefined;
   /** The DSC once frozen: the incoming one of a continued trace, or ours once it left the SDK. */
-  frozenDsc: DynamicSamplingContext | undefined;
+  frozenDsc?: DynamicSamplingContext | undefined;
   /** The root's name and source, kept here for roots that record nothing else. */
   name: string;
-  source: string | undefined;
+  source?: string | undefined;
   /** Child spans that ended before the root did (recording trees only). */
   finished: Span[];
   ended: boolean;
   /** Called once when the root ends; sends the transaction. */
-  onRootEnd: ((root: Span) => void) | undefined;
+  onRootEnd?: ((root: Span) => void) | undefined;
 }
 
 const segments = new WeakSet<object>();
@@ -37,21 +37,12 @@ const segments = new WeakSet<object>();
 /** A segment with defaults: a fresh trace, sampled as given, no client. */
 export function createSegment(init: Partial<Segment> = {}): Segment {
   const segment: Segment = {
-    root: undefined,
-    traceId: init.traceId ?? generateTraceId(),
-    sampled: undefined,
-    sampleRate: undefined,
-    sampleRand: init.sampleRand ?? truncateSampleRand(Math.random()),
-    client: undefined,
-    scope: undefined,
-    isolationScope: undefined,
-    frozenDsc: undefined,
     name: '',
-    source: undefined,
     finished: [],
     ended: false,
-    onRootEnd: undefined,
     ...init,
+    traceId: init.traceId ?? generateTraceId(),
+    sampleRand: init.sampleRand ?? truncateSampleRand(Math.random()),
   };
   segments.add(segment);
   return segment;
@@ -59,5 +50,7 @@ export function createSegment(init: Partial<Segment> = {}): Segment {
 
 /** `value` when the SDK made it as a segment, else a fresh one: span constructors are public, and may be handed anything. */
 export function toSegment(value: unknown, sampled: boolean): Segment {
-  return typeof value === 'object' && value !== null && segments.has(value) ? (value as Segment) : createSegment({ sampled });
+  return typeof value === 'object' && value !== null && segments.has(value)
+    ? (value as Segment)
+    : createSegment({ sampled });
 }

@@ -80,6 +80,33 @@ describe('SentrySpan', () => {
     expect(timestamp).toBeGreaterThanOrEqual(start_timestamp);
   });
 
+  it('accepts each status of protocol.md §6.3', () => {
+    const statuses = [
+      'ok',
+      'cancelled',
+      'unknown',
+      'invalid_argument',
+      'deadline_exceeded',
+      'not_found',
+      'already_exists',
+      'permission_denied',
+      'resource_exhausted',
+      'failed_precondition',
+      'aborted',
+      'out_of_range',
+      'unimplemented',
+      'internal_error',
+      'unavailable',
+      'data_loss',
+      'unauthenticated',
+    ] as const;
+    for (const status of statuses) {
+      const span = new SentrySpan({ name: 'x' });
+      span.setStatus(status);
+      expect(spanToJSON(span).status).toBe(status);
+    }
+  });
+
   it('ignores unknown statuses and maps unknown_error to unknown', () => {
     const span = new SentrySpan({ name: 'x' });
     span.setStatus('nope' as never);

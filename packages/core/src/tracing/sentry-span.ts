@@ -1,21 +1,13 @@
-import { copyOwnEntries, DEBUG_BUILD, debug, generateSpanId, timestampInSeconds } from '../lib';
+import { copyOwnEntries, DEBUG_BUILD, debug, timestampInSeconds } from '../lib';
 import type { Measurement } from '../types';
 import { toAttributeValue } from './attribute-value';
-import { registerOwnSpan } from './own-spans';
-import { toSegment, type Segment } from './segment';
+import type { Segment } from './segment';
 import { SEMANTIC_ATTRIBUTE_SENTRY_OP, SEMANTIC_ATTRIBUTE_SENTRY_ORIGIN } from './semantic-attributes';
 import { emitSpanHook } from './span-hooks';
 import { toSpanStatus } from './span-status';
+import { SpanBase } from './span-base';
 import { spanTimeInputToSeconds } from './span-time';
-import type {
-  Span,
-  SpanAttributes,
-  SpanAttributeValue,
-  SpanContextData,
-  SpanJSON,
-  SpanStatus,
-  SpanTimeInput,
-} from './types';
+import type { Span, SpanAttributes, SpanAttributeValue, SpanJSON, SpanStatus, SpanTimeInput } from './types';
 
 /** What `new SentrySpan(...)` accepts; the creation functions (`startSpan`, …) fill it in. */
 export interface SentrySpanOptions {
@@ -32,10 +24,7 @@ export interface SentrySpanOptions {
  * is the root of its own tree and sends nothing; spans from `startSpan` and friends join a tree
  * whose root sends the transaction when it ends.
  */
-export class SentrySpan implements Span {
-  private readonly _segment: Segment;
-  private readonly _spanId: string;
-  private readonly _parentSpanId: string | undefined;
+export class SentrySpan extends SpanBase implements Span {
   private readonly _startTime: number;
   private _endTime: number | undefined;
   private _name: string;
@@ -45,23 +34,14 @@ export class SentrySpan implements Span {
 
   /** `segment` is internal: the tree to join (a new, sampled one by default). */
   public constructor(input: SentrySpanOptions = {}, segment?: Segment) {
-    registerOwnSpan(this, true);
     // the options are read once, guarded: a constructor is public API, and must not throw
     const options = copyOwnEntries<SentrySpanOptions>(input);
-    this._segment = toSegment(segment, true);
-    this._segment.root ??= this;
-    this._spanId = typeof options.spanId === 'string' ? options.spanId : generateSpanId();
-    this._parentSpanId = typeof options.parentSpanId === 'string' ? options.parentSpanId : undefined;
+    super(true, segment, options.spanId, options.parentSpanId);
     this._startTime = spanTimeInputToSeconds(options.startTime) ?? timestampInSeconds();
     this._name = typeof options.name === 'string' ? options.name : '';
     this._attributes[SEMANTIC_ATTRIBUTE_SENTRY_ORIGIN] = 'manual';
     if (options.op !== undefined) this.setAttribute(SEMANTIC_ATTRIBUTE_SENTRY_OP, options.op);
     if (options.attributes) this.setAttributes(options.attributes);
-  }
-
-  /** The span's ids and sampling flag. */
-  public spanContext(): SpanContextData {
-    return { traceId: this._segment.traceId, spanId: this._spanId, traceFlags: 1 };
   }
 
   /** Sets one attribute; `undefined` removes it, values that are not primitives (or arrays of them) are ignored. */
@@ -153,10 +133,5 @@ export class SentrySpan implements Span {
   public setMeasurement(name: string, value: number, unit: string): void {
     if (this._segment.ended || typeof name !== 'string' || !name || typeof value !== 'number') return;
     (this._measurements ??= {})[name] = { value, unit: typeof unit === 'string' ? unit : '' };
-  }
-
-  /** @internal The tree this span belongs to. */
-  public _getSegment(): Segment {
-    return this._segment;
   }
 }

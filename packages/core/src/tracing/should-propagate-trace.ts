@@ -40,19 +40,13 @@ export function shouldPropagateTraceForUrl(
 ): boolean {
   if (typeof url !== 'string') return false;
   try {
-    if (currentOrigin === undefined) {
-      if (tracePropagationTargets === undefined) return true;
-      return (
-        Array.isArray(tracePropagationTargets) &&
-        tracePropagationTargets.some((target) => matchesTarget([url], target))
-      );
-    }
-    const resolved = parseUrl(url, currentOrigin);
-    const sameOrigin = resolved !== undefined && resolved.origin === parseUrl(currentOrigin)?.origin;
-    if (tracePropagationTargets === undefined) return sameOrigin;
+    // without an origin (Node) the URL is matched as written
+    const resolved = currentOrigin === undefined ? undefined : parseUrl(url, currentOrigin);
+    const sameOrigin = resolved !== undefined && resolved.origin === parseUrl(currentOrigin!)?.origin;
+    if (tracePropagationTargets === undefined) return currentOrigin === undefined || sameOrigin;
     if (!Array.isArray(tracePropagationTargets)) return false;
     const candidates = [resolved ? resolved.href : url];
-    if (sameOrigin && resolved) candidates.push(resolved.pathname);
+    if (sameOrigin) candidates.push(resolved.pathname);
     return tracePropagationTargets.some((target) => matchesTarget(candidates, target));
   } catch {
     return false; // hostile targets (a Proxy array, a RegExp whose test throws)

@@ -1,26 +1,6 @@
 import { debug, DEBUG_BUILD } from '../lib';
 import type { Span, SpanStatus } from './types';
 
-const VALID_STATUSES: ReadonlySet<string> = new Set<SpanStatus>([
-  'ok',
-  'cancelled',
-  'unknown',
-  'invalid_argument',
-  'deadline_exceeded',
-  'not_found',
-  'already_exists',
-  'permission_denied',
-  'resource_exhausted',
-  'failed_precondition',
-  'aborted',
-  'out_of_range',
-  'unimplemented',
-  'internal_error',
-  'unavailable',
-  'data_loss',
-  'unauthenticated',
-]);
-
 const BY_HTTP_CODE: Readonly<Record<number, SpanStatus>> = {
   400: 'invalid_argument',
   401: 'unauthenticated',
@@ -35,6 +15,16 @@ const BY_HTTP_CODE: Readonly<Record<number, SpanStatus>> = {
   503: 'unavailable',
   504: 'deadline_exceeded',
 };
+
+// the statuses of protocol.md §6.3: those HTTP codes map to, and five more
+const VALID_STATUSES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(BY_HTTP_CODE),
+  'ok',
+  'unknown',
+  'aborted',
+  'out_of_range',
+  'data_loss',
+]);
 
 /** The wire form of a status, or `undefined` when it is not one of protocol.md §6.3 (`unknown_error` → `unknown`). */
 export function toSpanStatus(status: unknown): SpanStatus | undefined {

@@ -45,10 +45,28 @@ function runWithSpan<T>(span: Span, callback: () => T, onDone: () => void): T {
   }
 }
 
-function checkCallback(callback: unknown, caller: string): boolean {
-  if (typeof callback === 'function') return true;
-  DEBUG_BUILD && debug.warn(`${caller}: the callback must be a function; nothing was run`);
-  return false;
+/** Starts a span made active in a fork of the scope and runs `run` with it; ends it afterwards when `autoEnd`. */
+function runInActiveSpan<T>(
+  caller: string,
+  options: StartSpanOptions,
+  callback: unknown,
+  run: (span: Span) => T,
+  autoEnd: boolean,
+): T {
+  if (typeof callback !== 'function') {
+    DEBUG_BUILD && debug.warn(`${caller}: the callback must be a function; nothing was run`);
+    return undefined as T;
+  }
+  const { scope: base, ...spanOptions } = readStartSpanOptions(options, caller);
+  return withForkedScope(base, (scope) => {
+    const span = createSpan(spanOptions, scope);
+    _setSpanForScope(scope, span);
+    return runWithSpan(
+      span,
+      () => run(span),
+      () => autoEnd && span.end(),
+    );
+  });
 }
 
 /**
@@ -58,17 +76,7 @@ function checkCallback(callback: unknown, caller: string): boolean {
  * @example const user = await startSpan({ name: 'load user', op: 'db.query' }, () => db.findUser(id));
  */
 export function startSpan<T>(options: StartSpanOptions, callback: (span: Span) => T): T {
-  if (!checkCallback(callback, 'startSpan')) return undefined as T;
-  const { scope: base, ...spanOptions } = readStartSpanOptions(options, 'startSpan');
-  return withForkedScope(base, (scope) => {
-    const span = createSpan(spanOptions, scope);
-    _setSpanForScope(scope, span);
-    return runWithSpan(
-      span,
-      () => callback(span),
-      () => span.end(),
-    );
-  });
+  return runInActiveSpan('startSpan', options, callback, callback, true);
 }
 
 /**
@@ -79,17 +87,8 @@ export function startSpanManual<T>(
   options: StartSpanOptions,
   callback: (span: Span, finish: () => void) => T,
 ): T {
-  if (!checkCallback(callback, 'startSpanManual')) return undefined as T;
-  const { scope: base, ...spanOptions } = readStartSpanOptions(options, 'startSpanManual');
-  return withForkedScope(base, (scope) => {
-    const span = createSpan(spanOptions, scope);
-    _setSpanForScope(scope, span);
-    return runWithSpan(
-      span,
-      () => callback(span, () => span.end()),
-      () => undefined,
-    );
-  });
+  const run = (span: Span): T => callback(span, () => span.end());
+  return runInActiveSpan('startSpanManual', options, callback, run, false);
 }
 
 /** Starts a span that is not made active (children must name it as `parentSpan`); end it yourself. */

@@ -128,6 +128,33 @@ describe('span templates (protocol.md §12)', () => {
     expect(span!['data']).not.toHaveProperty('gen_ai.request.messages'); // PII off by default
   });
 
+  it('reads top-level token counts, keeps a reported total and leaves attributes the result does not give', () => {
+    const chat = trace(() => ({ input_tokens: 5, output_tokens: 6, total_tokens: 20 }), {
+      template: SPANTEMPLATE.AI_CHAT,
+      attributes: { 'gen_ai.response.model': 'set-by-caller' },
+    });
+    startSpan({ name: 'root' }, () => chat());
+    expect(spansOf()[0]!['data']).toMatchObject({
+      'gen_ai.usage.input_tokens': 5,
+      'gen_ai.usage.output_tokens': 6,
+      'gen_ai.usage.total_tokens': 20,
+      'gen_ai.response.model': 'set-by-caller',
+    });
+  });
+
+  it('a template that is not an AI template (even an Object.prototype name) gives a plain function span', () => {
+    const fn = trace(
+      function plain() {
+        return { usage: { input_tokens: 1 } };
+      },
+      { template: 'toString' as never },
+    );
+    startSpan({ name: 'root' }, () => fn());
+    const [span] = spansOf();
+    expect(span).toMatchObject({ op: 'function', description: 'plain' });
+    expect(span!['data']).not.toHaveProperty('gen_ai.usage.input_tokens');
+  });
+
   it('ai_agent and ai_tool name the span after the function; tool input/output only with sendDefaultPii', () => {
     client = setUpTestClient({ tracesSampleRate: 1, sendDefaultPii: true });
     const agent = trace(

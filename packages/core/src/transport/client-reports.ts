@@ -16,7 +16,8 @@ export function createClientReportRecorder(): ClientReportRecorder {
   let counts = new Map<string, ClientReportEntry>();
   return {
     record(reason, category, quantity = 1) {
-      if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity <= 0) return;
+      // `Number.isFinite` is false for anything but a number
+      if (!Number.isFinite(quantity) || quantity <= 0) return;
       const key = `${reason}:${category}`;
       const entry = counts.get(key);
       if (entry) entry.quantity += quantity;
@@ -54,8 +55,7 @@ export function startClientReports(
     if (discarded.length === 0) return;
     try {
       const { tunnel } = client.getOptions();
-      const dsn = client.getDsn();
-      const envelope = createClientReportEnvelope(discarded, { ...(dsn && { dsn }), ...(tunnel && { tunnel }) });
+      const envelope = createClientReportEnvelope(discarded, { dsn: client.getDsn(), tunnel });
       client.sendEnvelope(envelope).then(undefined, (error: unknown) => {
         DEBUG_BUILD && debug.log('A client report could not be sent:', error);
       });

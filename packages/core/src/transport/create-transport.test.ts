@@ -152,6 +152,15 @@ describe('createTransport against a real ingest server', () => {
     expect(envelope[0].sent_at).toBe('2000-01-01T00:00:00.000Z');
   });
 
+  it('writes sent_at first when the envelope has no event_id, keeping the other headers in order', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-05-04T10:20:30.125Z'));
+    await transport.send(createEnvelope({ sdk: SDK, trace: { trace_id: 'c'.repeat(32) } }, [[{ type: 'session' }, { sid: 's1' }]]));
+    expect(server.received[0]!.body.toString('utf8').split('\n')[0]).toBe(
+      `{"sent_at":"2026-05-04T10:20:30.125Z","sdk":{"name":"acme.javascript.node","version":"0.1.0"},"trace":{"trace_id":"${'c'.repeat(32)}"}}`,
+    );
+  });
+
   it.each([
     ['Retry-After in seconds', { 'retry-after': '30' }],
     ['Retry-After as an HTTP date', { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }],

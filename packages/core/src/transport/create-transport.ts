@@ -1,6 +1,7 @@
 import { createEnvelope, getItemCategory, serializeEnvelope, type Envelope, type EnvelopeItem } from '../envelope';
 import { copyOwnEntries, DEBUG_BUILD, debug, DEFAULT_QUEUE_SIZE, isoTimestamp } from '../lib';
 import type {
+  RecordDroppedEvent,
   Transport,
   TransportMakeRequestResponse,
   TransportOptions,
@@ -45,7 +46,7 @@ export function createTransport(
     return sent.then(
       (response = {}) => {
         rateLimits = updateRateLimits(rateLimits, response);
-        handleStatus(response, items, options);
+        handleStatus(response, items, record);
         return response;
       },
       (error: unknown) => {
@@ -83,7 +84,7 @@ export function createTransport(
   return { send, flush: (timeout) => buffer.drain(timeout) };
 }
 
-function handleStatus(response: TransportMakeRequestResponse, items: EnvelopeItem[], options: TransportOptions): void {
+function handleStatus(response: TransportMakeRequestResponse, items: EnvelopeItem[], record: RecordDroppedEvent): void {
   const status = response.statusCode;
   if (status === undefined || status < 400 || status === 429) return;
   if (status === 413) {
@@ -91,15 +92,14 @@ function handleStatus(response: TransportMakeRequestResponse, items: EnvelopeIte
   } else {
     DEBUG_BUILD && debug.warn(`The server answered ${status} to an envelope; it was dropped.`);
   }
-  recordItemsLost(items, 'send_error', options.recordDroppedEvent);
+  recordItemsLost(items, 'send_error', record);
 }
 
-// `sent_at` is written once, at send time (protocol.md §2.2), right after `event_id` as Relay's examples show.
+// `sent_at` is written once, at send time (protocol.md §2.2), right after `event_id` as Relay's
+// examples show. Without an `event_id` the key holds undefined, which JSON leaves out.
 function withSentAt(headers: Envelope[0]): Envelope[0] {
   const sentAt = isoTimestamp();
-  const { event_id: eventId, ...rest } = headers;
-  const out: Envelope[0] = eventId !== undefined ? { event_id: eventId, sent_at: sentAt } : { sent_at: sentAt };
-  return Object.assign(out, rest, { sent_at: sentAt });
+  return Object.assign({ event_id: headers.event_id, sent_at: sentAt }, headers, { sent_at: sentAt });
 }
 
 function readBufferSize(bufferSize: unknown): number {

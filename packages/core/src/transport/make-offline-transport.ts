@@ -51,20 +51,16 @@ export function makeOfflineTransport<O extends TransportOptions>(
       );
     };
 
-    const shouldStore = async (envelope: Envelope, error: unknown): Promise<boolean> => {
+    /** Keeps an envelope that failed without a response; false when it is not to be kept. */
+    const keep = async (envelope: Envelope, error: unknown, fromStore: boolean): Promise<boolean> => {
+      // an envelope of client reports only is not worth keeping
       if (!forEachEnvelopeItem(envelope, (_item, type) => type !== 'client_report')) return false;
-      if (!options.shouldStore) return true;
       try {
-        return (await options.shouldStore(envelope, error, retryDelay)) === true;
+        if (options.shouldStore && (await options.shouldStore(envelope, error, retryDelay)) !== true) return false;
       } catch (hookError) {
         DEBUG_BUILD && debug.error('The offline transport option shouldStore threw; not storing:', hookError);
         return false;
       }
-    };
-
-    /** Keeps an envelope that failed without a response; false when it is not to be kept. */
-    const keep = async (envelope: Envelope, error: unknown, fromStore: boolean): Promise<boolean> => {
-      if (!(await shouldStore(envelope, error))) return false;
       try {
         await (fromStore ? store.unshift(envelope) : store.push(envelope));
       } catch (storeError) {

@@ -28,7 +28,7 @@ export function createPromiseBuffer<T>(limit: number, globals: TimerGlobals = ti
 
   const settleAll = async (): Promise<true> => {
     while (inFlight.size > 0) {
-      await Promise.all([...inFlight].map((promise) => promise.then(noop, noop)));
+      await Promise.allSettled([...inFlight]);
     }
     return true;
   };
@@ -48,8 +48,4 @@ export function createPromiseBuffer<T>(limit: number, globals: TimerGlobals = ti
   };
 
   return { add, drain, size: () => inFlight.size };
-}
-
-function noop(): void {
-  // settled either way
 }

@@ -1,3 +1,5 @@
+import { ITEM_CATEGORIES } from '../envelope';
+import { attempt } from '../lib';
 import type { DataCategory, TransportMakeRequestResponse } from '../types';
 
 /** Per category (plus `all`), the epoch ms until which sending is off (protocol.md §3.3). */
@@ -6,10 +8,13 @@ export type RateLimits = Partial<Record<DataCategory | 'all', number>>;
 /** When neither header says how long, back off this long (protocol.md §3.3). */
 export const DEFAULT_RETRY_AFTER_MS = 60_000;
 
+// Every data category (protocol.md §3.3): those of the items, and the ones counted besides.
 const KNOWN_CATEGORIES: ReadonlySet<string> = new Set<DataCategory>([
-  'default', 'error', 'transaction', 'security', 'attachment', 'attachment_item', 'session', 'profile',
-  'profile_chunk', 'profile_chunk_ui', 'replay', 'monitor', 'span', 'log_item', 'log_byte', 'feedback',
-  'trace_metric', 'metric_bucket', 'internal',
+  ...ITEM_CATEGORIES,
+  'attachment_item',
+  'profile_chunk_ui',
+  'log_byte',
+  'metric_bucket',
 ]);
 
 /** Milliseconds to wait from a `Retry-After` value: delta-seconds or an HTTP date; unreadable → 60 s. */
@@ -48,18 +53,17 @@ export function updateRateLimits(
 
   if (rateLimitHeader) {
     for (const limit of rateLimitHeader.split(',')) applyLimit(limit, now, extend);
-  } else if (retryAfterHeader && response.statusCode === 429) {
-    extend('all', now + parseRetryAfterHeader(retryAfterHeader, now));
   } else if (response.statusCode === 429) {
-    extend('all', now + DEFAULT_RETRY_AFTER_MS);
+    extend('all', now + (retryAfterHeader ? parseRetryAfterHeader(retryAfterHeader, now) : DEFAULT_RETRY_AFTER_MS));
   }
   return updated;
 }
 
 // limit = retry_after ":" categories ":" scope [ ":" reason_code [ ":" namespaces ] ] (protocol.md §3.2)
 function applyLimit(limit: string, now: number, extend: (key: DataCategory | 'all', until: number) => void): void {
-  const [retryAfter = '', categories = '', , , namespaces] = limit.trim().split(':');
-  if (limit.trim() === '') return;
+  const trimmed = limit.trim();
+  if (trimmed === '') return;
+  const [retryAfter = '', categories = '', , , namespaces] = trimmed.split(':');
   const seconds = Number.parseFloat(retryAfter);
   const until = now + (Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_RETRY_AFTER_MS);
   if (categories.trim() === '') {
@@ -75,10 +79,6 @@ function applyLimit(limit: string, now: number, extend: (key: DataCategory | 'al
 }
 
 function readHeader(response: TransportMakeRequestResponse, name: 'x-sentry-rate-limits' | 'retry-after'): string | undefined {
-  try {
-    const value = response.headers?.[name];
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = attempt(() => response.headers?.[name]);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -4,33 +4,36 @@ import type { DataCategory, DiscardReason, RecordDroppedEvent } from '../types';
 
 /** What one dropped item counts as in a client report (protocol.md §4). */
 export function getItemOutcomes(item: EnvelopeItem): { category: DataCategory; quantity: number }[] {
+  const outcomes: { category: DataCategory; quantity: number }[] = [];
+  countItem(item, (category, quantity) => outcomes.push({ category, quantity }));
+  return outcomes;
+}
+
+/** Records every item of `items` as dropped for `reason`. */
+export function recordItemsLost(items: readonly EnvelopeItem[], reason: DiscardReason, record: RecordDroppedEvent): void {
+  for (const item of items) countItem(item, (category, quantity) => record(reason, category, quantity));
+}
+
+function countItem(item: EnvelopeItem, count: (category: DataCategory, quantity: number) => void): void {
   const [headers, payload] = item;
   const category = getItemCategory(headers.type);
   switch (category) {
     case 'internal':
       // client reports about client reports would feed back on themselves
-      return [];
+      return;
     case 'transaction':
-      return [
-        { category, quantity: 1 },
-        { category: 'span', quantity: countSpans(payload) + 1 },
-      ];
+      count(category, 1);
+      count('span', countSpans(payload) + 1);
+      return;
     case 'attachment':
-      return [{ category, quantity: Math.max(1, byteLength(payload)) }];
+      count(category, Math.max(1, byteLength(payload)));
+      return;
     case 'log_item':
-      return [
-        { category, quantity: typeof headers.item_count === 'number' ? headers.item_count : 1 },
-        { category: 'log_byte', quantity: Math.max(1, byteLength(payload)) },
-      ];
+      count(category, typeof headers.item_count === 'number' ? headers.item_count : 1);
+      count('log_byte', Math.max(1, byteLength(payload)));
+      return;
     default:
-      return [{ category, quantity: 1 }];
-  }
-}
-
-/** Records every item of `items` as dropped for `reason`. */
-export function recordItemsLost(items: readonly EnvelopeItem[], reason: DiscardReason, record: RecordDroppedEvent): void {
-  for (const item of items) {
-    for (const { category, quantity } of getItemOutcomes(item)) record(reason, category, quantity);
+      count(category, 1);
   }
 }
 

@@ -9,13 +9,11 @@ export interface TimerGlobals {
   clearInterval(handle: TimerHandle | undefined): void;
 }
 
-/** The global timers, read when called so that test clocks that replace them are honoured. */
-export const timers: TimerGlobals = {
-  setTimeout: (callback, ms) => (globalThis as unknown as TimerGlobals).setTimeout(callback, ms),
-  clearTimeout: (handle) => (globalThis as unknown as TimerGlobals).clearTimeout(handle),
-  setInterval: (callback, ms) => (globalThis as unknown as TimerGlobals).setInterval(callback, ms),
-  clearInterval: (handle) => (globalThis as unknown as TimerGlobals).clearInterval(handle),
-};
+/**
+ * The global timers. Each call reads the function off `globalThis` then, so that test clocks which
+ * replace them are honoured.
+ */
+export const timers = globalThis as unknown as TimerGlobals;
 
 /** Lets the process exit while only this timer is pending (Node); a no-op elsewhere. */
 export function unrefTimer(handle: TimerHandle): TimerHandle {
