@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const MEMBER = /^\s*(?:(?:private|protected|public|readonly|static|override)\s+)+(_[A-Za-z][\w$]*)/gm;
+const MEMBER = /^\s*(?:(?:private|protected|public|readonly|static|override)\s+)+(?:async\s+)?(_[A-Za-z][\w$]*)/gm;
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
