@@ -35,10 +35,14 @@ const isPromise = (value) => {
   }
 };
 
-const methodsOf = (prototype) =>
-  prototype
-    ? Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_'))
-    : [];
+// the public methods of a class, inherited ones included (base classes first)
+const methodsOf = (prototype) => {
+  const chain = [];
+  for (let proto = prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
+    chain.unshift(proto);
+  const names = chain.flatMap((proto) => Object.getOwnPropertyNames(proto));
+  return [...new Set(names)].filter((name) => name !== 'constructor' && !name.startsWith('_'));
+};
 
 window.runAudit = async ({ dsn, seed, runs }) => {
   const realm = document.getElementById('other-realm').contentWindow;

@@ -39,8 +39,14 @@ const isClass = (fn) => {
   }
 };
 
-const methodsOf = (prototype) =>
-  Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_'));
+// the public methods of a class, inherited ones included (base classes first)
+const methodsOf = (prototype) => {
+  const chain = [];
+  for (let proto = prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
+    chain.unshift(proto);
+  const names = chain.flatMap((proto) => Object.getOwnPropertyNames(proto));
+  return [...new Set(names)].filter((name) => name !== 'constructor' && !name.startsWith('_'));
+};
 
 /** Every entry point: exported functions and classes, then client, scope and span methods. */
 function entryPoints() {

@@ -1,5 +1,5 @@
 import type { Integration } from '@sentry-sdk/core';
-import { createProfilingIntegration, DEBUG_BUILD, debug } from '@sentry-sdk/core/internal';
+import { createProfilingIntegration, DEBUG_BUILD, debug, readProperty } from '@sentry-sdk/core/internal';
 import { createJsSelfProfilingBackend } from './create-js-self-profiling-backend';
 
 const NAME = 'BrowserProfiling';
@@ -25,13 +25,14 @@ export interface BrowserProfilingOptions {
  * @example init({ dsn, tracesSampleRate: 1, profilesSampleRate: 1, integrations: [browserTracingIntegration(), browserProfilingIntegration()] });
  */
 export function browserProfilingIntegration(options: BrowserProfilingOptions = {}): Integration {
+  // read guarded: `null`, a Proxy or a throwing getter must not throw into the app
   const sampleInterval = readPositive(
-    options.sampleIntervalMs,
+    readProperty(options, 'sampleIntervalMs'),
     'sampleIntervalMs',
     DEFAULT_SAMPLE_INTERVAL_MS,
   );
   const maxBufferSize = Math.floor(
-    readPositive(options.maxBufferSize, 'maxBufferSize', DEFAULT_MAX_BUFFER_SIZE),
+    readPositive(readProperty(options, 'maxBufferSize'), 'maxBufferSize', DEFAULT_MAX_BUFFER_SIZE),
   );
   return createProfilingIntegration(
     NAME,
