@@ -307,10 +307,22 @@ function emptyScopeData(): ScopeData {
 
 // Every container copied, and each context one level deeper: processors change contexts on the
 // event in place, and neither a snapshot nor a fork may reach back into this scope.
+// Spelled out field by field, not looped: every withScope and every request clones a scope, and
+// the literal is several times faster than a generic copy.
 function copyScopeData(data: ScopeData): ScopeData {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data))
-    copy[key] = Array.isArray(value) ? value.slice() : value && typeof value === 'object' ? { ...value } : value;
-  copy['contexts'] = copyContexts(data.contexts);
-  return copy as unknown as ScopeData;
+  return {
+    user: { ...data.user },
+    tags: { ...data.tags },
+    extra: { ...data.extra },
+    contexts: copyContexts(data.contexts),
+    level: data.level,
+    fingerprint: data.fingerprint.slice(),
+    breadcrumbs: data.breadcrumbs.slice(),
+    attachments: data.attachments.slice(),
+    eventProcessors: data.eventProcessors.slice(),
+    transactionName: data.transactionName,
+    transactionSource: data.transactionSource,
+    propagationContext: { ...data.propagationContext },
+    sdkProcessingMetadata: { ...data.sdkProcessingMetadata },
+  };
 }
