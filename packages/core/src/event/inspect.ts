@@ -81,20 +81,24 @@ export function collectionSize(value: object): { isMap: boolean; size: number } 
 
 /** Name of the constructor on `value`'s prototype, read through descriptors; `undefined` for null prototypes. */
 export function getClassName(value: object): string | undefined {
-  return functionName(
-    attempt(
-      () => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(value), 'constructor')?.value as unknown,
-    ),
-  );
+  // try/catch, not `attempt`: this runs for every object normalized
+  try {
+    const proto = Object.getPrototypeOf(value) as object | null;
+    return proto ? functionName(Object.getOwnPropertyDescriptor(proto, 'constructor')?.value) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A function's own `name` when it is a non-empty data property (never runs a static `name` getter). */
 export function functionName(fn: unknown): string | undefined {
-  const name =
-    typeof fn === 'function'
-      ? attempt(() => Object.getOwnPropertyDescriptor(fn, 'name')?.value as unknown)
-      : undefined;
-  return typeof name === 'string' && name ? name : undefined;
+  if (typeof fn !== 'function') return undefined;
+  try {
+    const name: unknown = Object.getOwnPropertyDescriptor(fn, 'name')?.value;
+    return typeof name === 'string' && name ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Object.prototype.toString` of `value`, or `undefined` when a Proxy trap or a `Symbol.toStringTag` getter throws. */

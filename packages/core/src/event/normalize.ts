@@ -73,10 +73,29 @@ function describeSpecial(
     : undefined;
 }
 
+// Plain try/catch rather than `attempt`: these run for every object normalized, and a closure each
+// would be allocated.
+function prototypeOf(value: object): object | null | undefined {
+  try {
+    return Object.getPrototypeOf(value) as object | null;
+  } catch {
+    return undefined;
+  }
+}
+
+function toJSONOf(value: object): unknown {
+  try {
+    return (value as { toJSON?: unknown }).toJSON;
+  } catch {
+    // a throwing toJSON getter: walk the object's own members instead
+    return undefined;
+  }
+}
+
 function describe(value: object, maxBreadth: number): Description {
   if (isRevokedProxy(value)) return { leaf: '[Proxy: revoked]' };
   const isArray = Array.isArray(value);
-  const proto = attempt(() => Object.getPrototypeOf(value) as object | null);
+  const proto = prototypeOf(value);
   // Plain objects and arrays, the common case, skip the brand checks (each one a caught TypeError).
   const special =
     isArray || proto === Object.prototype || proto === null ? undefined : describeSpecial(value, maxBreadth);
@@ -84,8 +103,7 @@ function describe(value: object, maxBreadth: number): Description {
   const label = isArray ? '[Array]' : `[${getClassName(value) ?? 'Object'}]`;
   const read =
     special ?? (() => (isArray ? readArray(value as unknown[], maxBreadth) : readObject(value, maxBreadth)));
-  // a throwing toJSON getter: walk the object's own members instead
-  const toJSON = attempt(() => (value as { toJSON?: unknown }).toJSON);
+  const toJSON = toJSONOf(value);
   if (typeof toJSON !== 'function') return { label, read };
   const callToJSON = (): { value: unknown } | { thrown: string } => {
     try {
@@ -137,13 +155,18 @@ export function createNormalizer(maxBreadth = 1000, maxValueLength?: number): No
         if (result.value !== value) return visit(result.value, depth, false);
       }
       const { items, more, list } = (description.entries ??= description.read());
-      // A list is built as a record of index keys, which keep their order.
+      // Lists and records are built apart: this walk runs over every event's data bags.
+      if (list) {
+        const array = items.map(([, item, thrown]) => thrown ?? visit(item, depth - 1, true));
+        if (more) array.push(MAX_PROPERTIES);
+        return array;
+      }
       const record: Record<string, NormalizedValue> = {};
       for (const [key, item, thrown] of items) {
-        if (thrown || list || item !== undefined) assign(record, key, thrown ?? visit(item, depth - 1, true));
+        if (thrown || item !== undefined) assign(record, key, thrown ?? visit(item, depth - 1, true));
       }
       if (more) record[MAX_PROPERTIES] = MAX_PROPERTIES;
-      return list ? Object.values(record) : record;
+      return record;
     } finally {
       ancestors.delete(value);
     }

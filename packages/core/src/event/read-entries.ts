@@ -27,11 +27,10 @@ function readKey(value: object, key: string): Entry {
   }
 }
 
-function readKeys(value: object, keys: string[], maxBreadth: number, list = false): Entries {
+function readKeys(value: object, keys: string[], maxBreadth: number): Entries {
   return {
     items: keys.slice(0, maxBreadth).map((key) => readKey(value, key)),
     more: keys.length > maxBreadth,
-    list,
   };
 }
 
@@ -58,16 +57,20 @@ export function readObject(value: object, maxBreadth: number, isError?: boolean)
     const kept = isError ? maxBreadth : 1;
     return { items: items.slice(0, kept), more: items.length > kept };
   }
-  return readKeys(value, [...first, ...keys.filter((key) => !first.includes(key))], maxBreadth);
+  return readKeys(
+    value,
+    first.length ? [...first, ...keys.filter((key) => !first.includes(key))] : keys,
+    maxBreadth,
+  );
 }
 
 /** Reads the elements of an array (holes included, as JSON.stringify sees them). */
 export function readArray(value: unknown[], maxBreadth: number): Entries {
   const [, length] = readKey(value, 'length');
   const count = typeof length === 'number' && length > 0 ? Math.floor(length) : 0;
-  // one key past maxBreadth tells that more were left out
-  const keys = Array.from({ length: Math.min(count, maxBreadth + 1) }, (_, index) => String(index));
-  return readKeys(value, keys, maxBreadth, true);
+  const items: Entry[] = [];
+  for (let index = 0; index < Math.min(count, maxBreadth); index++) items.push(readKey(value, String(index)));
+  return { items, more: count > maxBreadth, list: true };
 }
 
 // Unpatched originals, always called with an explicit `this`: reading a Map or Set runs no user code.

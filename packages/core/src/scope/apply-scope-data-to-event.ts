@@ -1,9 +1,6 @@
 import { DEFAULT_MAX_BREADCRUMBS, generateSpanId } from '../lib';
 import type { Breadcrumb, Contexts, Event, ScopeData } from '../types';
 
-// In this order, so that the event's keys come out as they always have.
-const EVENT_RECORDS = ['tags', 'extra', 'user', 'contexts'] as const;
-
 /**
  * Writes merged scope data onto an event (the pipeline's "apply scopes" step, protocol.md §5):
  * - tags, extra, user and contexts: merged by key, the event's own values winning;
@@ -16,13 +13,12 @@ const EVENT_RECORDS = ['tags', 'extra', 'user', 'contexts'] as const;
  * Attachments, event processors and sdkProcessingMetadata are for the pipeline, never the event.
  */
 export function applyScopeDataToEvent(event: Event, data: ScopeData, maxBreadcrumbs?: number): void {
-  const { level, fingerprint, transactionName, propagationContext } = data;
-  const record = event as Record<string, unknown>;
-  for (const key of EVENT_RECORDS) {
-    const fromScope = data[key];
-    if (Object.keys(fromScope).length)
-      record[key] = { ...(key === 'contexts' ? copyContexts(fromScope as Contexts) : fromScope), ...event[key] };
-  }
+  const { tags, extra, user, contexts, level, fingerprint, transactionName, propagationContext } = data;
+  // field by field (not a loop over key names): this runs for every event and transaction
+  if (hasKeys(tags)) event.tags = { ...tags, ...event.tags };
+  if (hasKeys(extra)) event.extra = { ...extra, ...event.extra };
+  if (hasKeys(user)) event.user = { ...user, ...event.user };
+  if (hasKeys(contexts)) event.contexts = { ...copyContexts(contexts), ...event.contexts };
 
   if (level) event.level = level === 'log' ? 'info' : level;
   if (fingerprint.length && !event.fingerprint?.length) event.fingerprint = fingerprint.slice();
@@ -57,7 +53,9 @@ function applyBreadcrumbs(event: Event, scopeBreadcrumbs: Breadcrumb[], maxBread
 
 /** `maxBreadcrumbs` as a count: a non-negative number rounded down, else the default. */
 export function toMaxBreadcrumbs(maxBreadcrumbs: unknown): number {
-  return typeof maxBreadcrumbs === 'number' && maxBreadcrumbs >= 0 ? Math.floor(maxBreadcrumbs) : DEFAULT_MAX_BREADCRUMBS;
+  return typeof maxBreadcrumbs === 'number' && maxBreadcrumbs >= 0
+    ? Math.floor(maxBreadcrumbs)
+    : DEFAULT_MAX_BREADCRUMBS;
 }
 
 function withWireLevel(breadcrumb: Breadcrumb): Breadcrumb {
@@ -69,4 +67,8 @@ export function copyContexts(contexts: Contexts): Contexts {
   const copy: Contexts = {};
   for (const key of Object.keys(contexts)) copy[key] = { ...contexts[key] };
   return copy;
+}
+
+function hasKeys(record: object): boolean {
+  return Object.keys(record).length > 0;
 }
