@@ -17,7 +17,11 @@ window.storedCount = () =>
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('queue')) return resolve(0);
+      if (!db.objectStoreNames.contains('queue')) {
+        // an open connection would hold up the SDK's upgrade that adds its store
+        db.close();
+        return resolve(0);
+      }
       const count = db.transaction('queue').objectStore('queue').count();
       count.onsuccess = () => {
         resolve(count.result);

@@ -19,6 +19,17 @@ function envelope(n: number): Envelope {
 const idOf = (value: Envelope | undefined): unknown => value?.[0].event_id;
 
 describe('createIndexedDbStore', () => {
+  it('adds its store to a database of the same name that exists without it', async () => {
+    // what a page's own `indexedDB.open(name)` does before the SDK first stores: version 1, no stores
+    const opened = indexedDB.open('sentry-offline');
+    await new Promise((resolve) => (opened.onsuccess = resolve));
+    opened.result.close();
+
+    const store = createIndexedDbStore();
+    await store.push(envelope(1));
+    expect(idOf(await store.shift())).toBe(envelope(1)[0].event_id);
+  });
+
   it('gives envelopes back oldest first, as they were, and undefined when empty', async () => {
     const store = createIndexedDbStore();
     await store.push(envelope(1));

@@ -20,12 +20,24 @@ function promisify<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-function openDatabase(factory: IDBFactory, dbName: string, storeName: string): Promise<IDBDatabase> {
-  const request = factory.open(dbName);
+function openDatabase(
+  factory: IDBFactory,
+  dbName: string,
+  storeName: string,
+  version?: number,
+): Promise<IDBDatabase> {
+  const request = version === undefined ? factory.open(dbName) : factory.open(dbName, version);
   request.onupgradeneeded = () => {
     if (!request.result.objectStoreNames.contains(storeName)) request.result.createObjectStore(storeName);
   };
-  return promisify(request);
+  return promisify(request).then((db) => {
+    if (db.objectStoreNames.contains(storeName) || version !== undefined) return db;
+    // The database exists without our store (other code made it, or opened it first and so created
+    // it empty): only a version change may add a store.
+    const next = db.version + 1;
+    db.close();
+    return openDatabase(factory, dbName, storeName, next);
+  });
 }
 
 /**
