@@ -151,6 +151,14 @@ window.runAudit = async ({ dsn, seed, runs }) => {
       failures.push({ name, error: `returned a promise that rejected: ${describe(outcome.reason)}` });
   }
 
+  // every hostile value captured once by a fresh client: whatever the seed did to the earlier
+  // clients (a hostile integration may drop all their events), these must arrive as valid events
+  restore();
+  Sentry.withScope((scope) => {
+    scope.setTag('audit', 'hostile-values');
+    for (const value of hostile) check('captureException of a hostile value', () => Sentry.captureException(value), []);
+  });
+
   // errors of another realm: captured, and thrown uncaught into the page
   restore();
   Sentry.captureException(realm.makeError('captured from the iframe realm'));

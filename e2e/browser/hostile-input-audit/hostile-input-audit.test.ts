@@ -73,7 +73,9 @@ describe.skipIf(skipReason)(
       expect(result.flushed).toBe(true);
       expect(app.ingest.rejected).toEqual([]);
       const events = eventsOf(app);
-      expect(events.length).toBeGreaterThan(10);
+      const ofHostileValues = events.filter((event) => event['tags']?.audit === 'hostile-values');
+      // dedupe may drop a value whose event repeats the one before it (two revoked proxies)
+      expect(ofHostileValues.length).toBeGreaterThan(25);
       for (const event of events) assertValidEvent(event);
       const captured = events.find((event) => valueOf(event) === 'captured from the iframe realm');
       expect(captured?.['exception'].values.at(-1).type).toBe('TypeError');
