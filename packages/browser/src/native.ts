@@ -21,7 +21,6 @@ const nav = attempt(() => root.navigator);
 /** Unpatched timers, fetch, listeners, XHR and beacon of this realm; `undefined` where the platform lacks one. */
 export const native = {
   setTimeout: bound(root.setTimeout, root) as typeof setTimeout,
-  clearTimeout: bound(root.clearTimeout, root) as typeof clearTimeout,
   queueMicrotask: bound(root.queueMicrotask, root),
   requestIdleCallback: bound(root.requestIdleCallback, root),
   fetch: bound(root.fetch, root),

@@ -48,56 +48,43 @@ export const addXhrStartHandler = createInstrumentation<XhrStart>('XHR start', (
   patchXhr();
 });
 
+/** Patches `proto[name]` to call `spy` (guarded: it never breaks the request) before the original. */
+function runBefore(
+  proto: XMLHttpRequest,
+  name: 'open' | 'setRequestHeader' | 'send',
+  spy: (xhr: XMLHttpRequest, args: unknown[]) => void,
+): void {
+  patchMethod(
+    proto,
+    name,
+    (original) =>
+      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
+        attempt(() => spy(this, args));
+        return original.apply(this, args);
+      },
+  );
+}
+
 function patchXhr(): void {
   const proto = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest?.prototype;
   if (patched || !proto || !native.addEventListener) return;
   patched = true;
 
-  patchMethod(
-    proto,
-    'open',
-    (original) =>
-      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-        // a method or URL whose toString throws: the request is not recorded
-        attempt(() =>
-          pending.set(this, {
-            method: String(args[0]).toUpperCase(),
-            url: String(args[1]),
-            requestHeaders: {},
-          }),
-        );
-        return original.apply(this, args);
-      },
+  // a method, URL or header value whose toString throws: the request (or header) is not recorded
+  runBefore(proto, 'open', (xhr, [method, url]) =>
+    pending.set(xhr, { method: String(method).toUpperCase(), url: String(url), requestHeaders: {} }),
   );
-
-  patchMethod(
-    proto,
-    'setRequestHeader',
-    (original) =>
-      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-        // a header value whose toString throws: the platform will say so, the record skips it
-        attempt(() => {
-          const request = pending.get(this);
-          if (request && typeof args[0] === 'string')
-            request.requestHeaders[args[0].toLowerCase()] = String(args[1]);
-        });
-        return original.apply(this, args);
-      },
-  );
-
-  patchMethod(
-    proto,
-    'send',
-    (original) =>
-      function (this: XMLHttpRequest, ...args: unknown[]): unknown {
-        const request = pending.get(this);
-        if (request) {
-          emitStart?.({ ...request, xhr: this });
-          watchUntilDone(this, request);
-        }
-        return original.apply(this, args);
-      },
-  );
+  runBefore(proto, 'setRequestHeader', (xhr, [name, value]) => {
+    const request = pending.get(xhr);
+    if (request && typeof name === 'string') request.requestHeaders[name.toLowerCase()] = String(value);
+  });
+  runBefore(proto, 'send', (xhr) => {
+    const request = pending.get(xhr);
+    if (request) {
+      emitStart?.({ ...request, xhr });
+      watchUntilDone(xhr, request);
+    }
+  });
 
   function watchUntilDone(xhr: XMLHttpRequest, request: Pending): void {
     const startTimestamp = dateTimestampInSeconds();

@@ -20,7 +20,7 @@ import {
   type HistoryChange,
   type XhrCall,
 } from '../instrument';
-import { getComponentName, getElementSelector } from './element-selector';
+import { getComponentName, getElementSelector, type ElementSelectorOptions } from './element-selector';
 import { getUrlParts, relativeToOrigin } from './url-parts';
 
 const NAME = 'Breadcrumbs';
@@ -71,8 +71,8 @@ function consoleBreadcrumb({ level, args }: ConsoleCall): Breadcrumb | undefined
 }
 
 function httpBreadcrumb(
-  category: 'fetch' | 'xhr',
   { method, url: rawUrl, status_code: status }: FetchCall | XhrCall,
+  category: string,
 ): Breadcrumb {
   const { url, query, fragment } = getUrlParts(rawUrl);
   const data: Record<string, unknown> = { method, url };
@@ -96,9 +96,10 @@ function createDomHandler(
   // built for every setup, also with `dom: false` (or `null`), so anything but an object means defaults
   const config = options && typeof options === 'object' ? options : {};
   const attributes = config.serializeAttribute;
-  const selectorOptions = {
-    maxLength: config.maxStringLength ?? 80,
-    keyAttributes: typeof attributes === 'string' ? [attributes] : (attributes ?? []),
+  // what is left undefined takes getElementSelector's defaults
+  const selectorOptions: ElementSelectorOptions = {
+    maxLength: config.maxStringLength,
+    keyAttributes: typeof attributes === 'string' ? [attributes] : attributes,
   };
   let lastKeyTarget: unknown;
   let lastKeyTime = 0;
@@ -161,17 +162,18 @@ export function breadcrumbsIntegration(input: BreadcrumbsOptions = {}): Integrat
   return {
     name: NAME,
     setup(client) {
-      // Each source: the option that enables it, how to subscribe, how to make the breadcrumb, the hint key.
+      // Each source: the option that enables it, how to subscribe, how to make the breadcrumb (told
+      // the source's option name, which is also the category of HTTP breadcrumbs), the hint key.
       const sources: [
         keyof BreadcrumbsOptions,
         AddHandler<any>,
-        (data: any) => Breadcrumb | undefined,
+        (data: any, option: keyof BreadcrumbsOptions) => Breadcrumb | undefined,
         string,
       ][] = [
         ['console', addConsoleHandler, consoleBreadcrumb, 'input'],
         ['dom', addDomHandler, createDomHandler(enabled.dom), 'event'],
-        ['xhr', addXhrHandler, (call: XhrCall) => httpBreadcrumb('xhr', call), 'xhr'],
-        ['fetch', addFetchHandler, (call: FetchCall) => httpBreadcrumb('fetch', call), 'fetch'],
+        ['xhr', addXhrHandler, httpBreadcrumb, 'xhr'],
+        ['fetch', addFetchHandler, httpBreadcrumb, 'fetch'],
         ['history', addHistoryHandler, navigationBreadcrumb, 'navigation'],
         ['sentry', (handler) => client.on('beforeSendEvent', handler), sentryBreadcrumb, 'event'],
       ];
@@ -182,7 +184,7 @@ export function breadcrumbsIntegration(input: BreadcrumbsOptions = {}): Integrat
           subscribe((data: unknown) => {
             // Only the client in use records: after a second init the first client's handlers go quiet.
             if (getClient() !== client) return;
-            const crumb = make(data);
+            const crumb = make(data, option);
             if (crumb) addBreadcrumb(crumb, { [hintKey]: data });
           }),
         );

@@ -87,8 +87,11 @@ function wrapXhrCallbacks(proto: XMLHttpRequest): void {
       function (this: XMLHttpRequest, ...args: unknown[]): unknown {
         const xhr = this as unknown as Record<string, unknown>;
         for (const key of XHR_CALLBACKS) {
-          const callback = xhr[key];
-          if (typeof callback === 'function') xhr[key] = wrap(callback, `xhr.${key}`, cache);
+          // guarded: a page's XHR subclass may define these as throwing or read-only accessors
+          attempt(() => {
+            const callback = xhr[key];
+            if (typeof callback === 'function') xhr[key] = wrap(callback, `xhr.${key}`, cache);
+          });
         }
         return original.apply(this, args);
       },

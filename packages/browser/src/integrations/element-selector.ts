@@ -1,9 +1,9 @@
 /** How an element is described in `ui.click`/`ui.input` breadcrumbs. */
 export interface ElementSelectorOptions {
   /** Longest selector kept, in characters (default 80); outer ancestors are dropped first. */
-  maxLength?: number;
+  maxLength?: number | undefined;
   /** Attributes that identify an element better than its id and classes (e.g. `data-qa`). */
-  keyAttributes?: string[];
+  keyAttributes?: string[] | undefined;
 }
 
 const MAX_DEPTH = 5;

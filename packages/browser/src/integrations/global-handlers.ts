@@ -62,18 +62,14 @@ function onError(ev: ErrorEvent): void {
   if (!client || !('message' in ev || 'error' in ev)) return;
   const error: unknown = ev.error;
   if (wasCapturedBeforeRethrow(error)) return;
+  const hint = { originalException: error ?? ev, mechanism: ONERROR };
   // Without an error object (cross-origin "Script error.", synthetic ErrorEvents) only the message is known.
   const event =
     error === undefined || error === null
       ? eventFromMessageOnly(ev.message)
-      : eventFromUnknownInput(
-          client.getOptions().stackParser,
-          error,
-          { mechanism: ONERROR, originalException: error },
-          false,
-        );
+      : eventFromUnknownInput(client.getOptions().stackParser, error, hint, false);
   addInitialFrame(event, ev.filename, ev.lineno, ev.colno);
-  captureEvent(event, { originalException: error ?? ev, mechanism: ONERROR });
+  captureEvent(event, hint);
 }
 
 function rejectionReason(ev: PromiseRejectionEvent): unknown {
@@ -87,22 +83,16 @@ function onUnhandledRejection(ev: PromiseRejectionEvent): void {
   const client = clientListeningTo('onunhandledrejection');
   if (!client) return;
   const reason = attempt(() => rejectionReason(ev));
+  const hint = { originalException: reason, mechanism: ONUNHANDLEDREJECTION };
+  // eventFromUnknownInput sets level `error` and the hint's mechanism on its one exception
   const event: Event = isPrimitive(reason)
     ? exceptionEvent(
         'UnhandledRejection',
         `Non-Error promise rejection captured with value: ${String(reason)}`,
         ONUNHANDLEDREJECTION,
       )
-    : eventFromUnknownInput(
-        client.getOptions().stackParser,
-        reason,
-        { mechanism: ONUNHANDLEDREJECTION },
-        false,
-      );
-  event.level = 'error';
-  const exception = event.exception?.values?.[0];
-  if (exception) exception.mechanism = { ...exception.mechanism, ...ONUNHANDLEDREJECTION };
-  captureEvent(event, { originalException: reason, mechanism: ONUNHANDLEDREJECTION });
+    : eventFromUnknownInput(client.getOptions().stackParser, reason, hint, false);
+  captureEvent(event, hint);
 }
 
 /**

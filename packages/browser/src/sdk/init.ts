@@ -52,7 +52,8 @@ function warnAboutEnvironment(): void {
  */
 export function init(options: BrowserOptions = {}): Client | undefined {
   try {
-    const previous = getClient();
+    // only the debug message below needs it
+    const previous = DEBUG_BUILD && getClient();
     const given = copyOptions(options) as Options;
     const release = given.release ?? injectedRelease();
     const integrations = getIntegrationsToSetup(

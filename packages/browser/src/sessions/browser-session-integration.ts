@@ -8,6 +8,7 @@ import {
   type User,
 } from '@sentry-sdk/core';
 import {
+  attempt,
   copyOwnEntries,
   createEnvelope,
   createSessionItem,
@@ -19,6 +20,7 @@ import {
 } from '@sentry-sdk/core/internal';
 import { addHistoryHandler } from '../instrument';
 import { listen, native } from '../native';
+import { isPageHidden } from '../transport';
 
 const NAME = 'BrowserSession';
 // The first update waits for the page to be idle, so an error during load rides along with it.
@@ -50,13 +52,12 @@ interface PageGlobals {
 }
 
 function distinctId(): string | undefined {
-  try {
+  // the user comes from app code: a throwing getter means no distinct id
+  return attempt(() => {
     const user: User = { ...getGlobalScope().getUser(), ...getIsolationScope().getUser() };
     const id = user.id ?? user.email ?? user.username;
     return id === undefined || id === null || id === '' ? undefined : String(id);
-  } catch {
-    return undefined;
-  }
+  });
 }
 
 function isCrash(event: Event): boolean {
@@ -159,11 +160,7 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
   // pagehide, not visibilitychange: a hidden tab may come back, an unloading page does not.
   listen(globalThis, 'pagehide', () => active() && end());
   listen(globalThis, 'pageshow', (event: PageTransitionEvent) => active() && event.persisted && begin());
-  listen(
-    page.document,
-    'visibilitychange',
-    () => active() && page.document?.visibilityState === 'hidden' && send(),
-  );
+  listen(page.document, 'visibilitychange', () => active() && isPageHidden() && send());
   if (lifecycle === 'route') {
     addHistoryHandler(({ from, to }) => {
       if (!active() || from === to) return;

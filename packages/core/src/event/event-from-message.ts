@@ -1,4 +1,4 @@
-import { readProperty } from '../lib';
+import { attempt, readProperty } from '../lib';
 import type { Event, EventHint, SeverityLevel, StackParser } from '../types';
 import { parseStackFrames } from './exception-from-error';
 
@@ -23,12 +23,7 @@ export function eventFromMessage(
   hint?: EventHint,
   attachStacktrace?: boolean,
 ): Event {
-  let text: string;
-  try {
-    text = typeof message === 'string' ? message : String(message);
-  } catch {
-    text = '[message cannot be serialized]';
-  }
+  const text = attempt(() => String(message)) ?? '[message cannot be serialized]';
   const event: Event = { level: toEventLevel(level) ?? 'info', logentry: { message: text } };
   if (attachStacktrace === true) {
     const stack = readProperty(readProperty(hint, 'syntheticException'), 'stack');

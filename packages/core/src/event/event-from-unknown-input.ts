@@ -1,4 +1,4 @@
-import { isError, isEventLike, readProperty } from '../lib';
+import { attempt, isError, isEventLike, readProperty } from '../lib';
 import type { Event, EventHint, Exception, Mechanism, StackFrame, StackParser } from '../types';
 import { addExceptionMechanism } from './add-exception-mechanism';
 import { exceptionFromError, parseStackFrames } from './exception-from-error';
@@ -118,9 +118,7 @@ export function eventFromUnknownInput(
 
 function hintMechanism(hint: EventHint | undefined): Partial<Mechanism> | undefined {
   const mechanism = readProperty(hint, 'mechanism');
-  try {
-    return mechanism && typeof mechanism === 'object' ? { ...(mechanism as Partial<Mechanism>) } : undefined;
-  } catch {
-    return undefined;
-  }
+  return attempt(() =>
+    mechanism && typeof mechanism === 'object' ? { ...(mechanism as Partial<Mechanism>) } : undefined,
+  );
 }

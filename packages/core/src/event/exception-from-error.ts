@@ -1,16 +1,12 @@
-import { readProperty } from '../lib';
+import { attempt, readProperty } from '../lib';
 import type { Exception, StackFrame, StackParser } from '../types';
 import { getClassName } from './inspect';
 
 /** Frames of a stack string, oldest first as the parser returns them; none when the parser fails. */
 export function parseStackFrames(stackParser: StackParser, stack: unknown, skipFirstLines = 0): StackFrame[] {
   if (typeof stack !== 'string' || !stack || typeof stackParser !== 'function') return [];
-  try {
-    const frames = stackParser(stack, skipFirstLines);
-    return Array.isArray(frames) ? frames : [];
-  } catch {
-    return [];
-  }
+  const frames = attempt(() => stackParser(stack, skipFirstLines));
+  return Array.isArray(frames) ? frames : [];
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   nonEmpty,
   ownEntries,
   toCookies,
+  toJsonText,
   toRecord,
   toStringMap,
 } from './strict-maps';
@@ -60,36 +61,38 @@ const LOGENTRY = shape(
   ],
 );
 
-// The top-level fields of Relay's schema that SDKs send, plus the transaction fields of its overlay (protocol.md §16).
-const FIELDS: Shape = {
-  event_id: uuid,
-  ...shape(['timestamp start_timestamp', timestamp]),
-  level: toEventLevel,
-  type: oneOf('error csp hpkp expectct expectstaple nel transaction userreportv2 default feedback'),
-  logentry: shaped(LOGENTRY),
-  exception: listOf(toStrictException),
-  threads: listOf(toStrictThread),
-  stacktrace: toStrictStacktrace,
-  breadcrumbs: listOf(toStrictBreadcrumb),
-  user: toStrictUser,
-  request: shaped(REQUEST),
-  contexts,
-  extra: toBag,
-  tags: (tags, context) => toStringMap(tags, context, MAX_TAG_LENGTH),
-  fingerprint: (value, context) => {
-    const items = Array.isArray(value) ? (value as unknown[]).map((item) => context.normalizer(item, 2)) : [];
-    return items.length
-      ? items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
-      : undefined;
-  },
-  modules: toStringMap,
-  sdk: toSdkInfo,
-  debug_meta: toDebugMeta,
-  transaction_info: toTransactionInfo,
-  measurements: toMeasurements,
-  spans: toSpans,
-  ...shape(['platform logger server_name release dist environment transaction version', string]),
-};
+// The top-level fields of Relay's schema that SDKs send, plus the transaction fields of its overlay
+// (protocol.md §16); without a prototype, so that any event key can be looked up in it.
+const FIELDS: Shape = Object.setPrototypeOf(
+  {
+    event_id: uuid,
+    ...shape(['timestamp start_timestamp', timestamp]),
+    level: toEventLevel,
+    type: oneOf('error csp hpkp expectct expectstaple nel transaction userreportv2 default feedback'),
+    logentry: shaped(LOGENTRY),
+    exception: listOf(toStrictException),
+    threads: listOf(toStrictThread),
+    stacktrace: toStrictStacktrace,
+    breadcrumbs: listOf(toStrictBreadcrumb),
+    user: toStrictUser,
+    request: shaped(REQUEST),
+    contexts,
+    extra: toBag,
+    tags: (tags, context) => toStringMap(tags, context, MAX_TAG_LENGTH),
+    fingerprint: (value, context) => {
+      const items = Array.isArray(value) ? value.map((item) => toJsonText(item, context.normalizer, 2)) : [];
+      return items.length ? items : undefined;
+    },
+    modules: toStringMap,
+    sdk: toSdkInfo,
+    debug_meta: toDebugMeta,
+    transaction_info: toTransactionInfo,
+    measurements: toMeasurements,
+    spans: toSpans,
+    ...shape(['platform logger server_name release dist environment transaction version', string]),
+  } satisfies Shape,
+  null,
+) as Shape;
 
 /**
  * A copy of the event in the strict form Relay's schema describes (protocol.md §16): data bags
@@ -107,7 +110,7 @@ export function normalizeEvent(
   const entries = ownEntries(event) ?? [];
   const result: Record<string, unknown> = {};
   for (const [key, value] of entries) {
-    const field = Object.prototype.hasOwnProperty.call(FIELDS, key) ? FIELDS[key] : undefined;
+    const field = FIELDS[key];
     if (!field || value === undefined || value === null) {
       if (!field && key !== 'message')
         DEBUG_BUILD && debug.warn(`Dropping event field "${key}": Relay's event schema does not know it.`);

@@ -1,4 +1,4 @@
-import { encodeUtf8 } from '../lib';
+import { attempt, encodeUtf8 } from '../lib';
 import { createNormalizer, type Normalizer } from './normalize';
 
 /** How many levels of objects and arrays `value` (JSON-safe data) nests. */
@@ -10,11 +10,7 @@ export function measureDepth(value: unknown): number {
 }
 
 function jsonBytes(value: unknown): number {
-  try {
-    return encodeUtf8(JSON.stringify(value) ?? '').length;
-  } catch {
-    return Infinity;
-  }
+  return attempt(() => encodeUtf8(JSON.stringify(value) ?? '').length) ?? Infinity;
 }
 
 /** Normalizes `input`, lowering the depth until its JSON takes at most `maxBytes` bytes (as for `extra` data). */

@@ -17,10 +17,11 @@ export const string = when((value) => typeof value === 'string');
 export const boolean = when((value) => typeof value === 'boolean');
 export const number = when(Number.isFinite);
 export const uint = when((value) => Number.isSafeInteger(value) && (value as number) >= 0);
-export const timestamp = when((value) => typeof value === 'string' || Number.isFinite(value));
+/** A timestamp: an RFC 3339 string or a finite number of seconds. */
+export const timestamp = (value: unknown): unknown => string(value) ?? number(value);
 export const uuid = when((value) => typeof value === 'string' && UUID_PATTERN.test(value));
 /** A thread id: a string or an unsigned integer. */
-export const threadId = when((value) => typeof value === 'string' || uint(value) !== undefined);
+export const threadId = (value: unknown): unknown => string(value) ?? uint(value);
 
 /** A string from a space-separated list of allowed values. */
 export const oneOf = (allowed: string): FieldKind => {
@@ -56,7 +57,7 @@ export const shaped =
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(fields)) {
       const item = record[key];
-      const checked = item === undefined || item === null ? undefined : fields[key]?.(item, context);
+      const checked = item === undefined || item === null ? undefined : fields[key]!(item, context);
       if (checked !== undefined) result[key] = checked;
     }
     return keepEmpty ? result : nonEmpty(result);

@@ -13,7 +13,7 @@ import {
   uint,
   uuid,
 } from './pick-typed';
-import { nonEmpty, toRecord } from './strict-maps';
+import { nonEmpty, toJsonText, toRecord } from './strict-maps';
 import { truncate } from './truncate';
 
 /** What the strict forms need: one normalizer for the whole event and the limits. */
@@ -45,11 +45,8 @@ export function toBag(value: unknown, context: StrictContext): Record<string, un
 /** A string for a field that must be one: non-strings as their normalized JSON text, cut at maxValueLength. */
 export function toText(value: unknown, context: StrictContext): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const normalized = typeof value === 'string' ? value : context.normalizer(value, 1);
-  return truncate(
-    typeof normalized === 'string' ? normalized : JSON.stringify(normalized),
-    context.maxValueLength,
-  );
+  // a string normalizes to itself: this normalizer cuts no strings
+  return truncate(toJsonText(value, context.normalizer, 1), context.maxValueLength);
 }
 
 const frames = listOf(

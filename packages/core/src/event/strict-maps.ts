@@ -1,4 +1,4 @@
-import { isPrimitive } from '../lib';
+import { attempt, isPrimitive } from '../lib';
 import type { Normalizer } from './normalize';
 import type { StrictContext } from './strict-exception';
 import { truncate } from './truncate';
@@ -35,14 +35,18 @@ export function toRecord(value: unknown): Record<string, unknown> | undefined {
   return entries && !Array.isArray(value) ? Object.fromEntries(entries) : undefined;
 }
 
+/** `value` normalized to `depth`, as text: a string as it is, anything else as its JSON. */
+export function toJsonText(value: unknown, normalizer: Normalizer, depth: number): string {
+  const normalized = normalizer(value, depth);
+  return typeof normalized === 'string' ? normalized : JSON.stringify(normalized);
+}
+
 /** `value` as a string for a string-only map: scalars stringified (`String(value)`), lists joined, the rest as JSON. */
 export function toMapValue(value: unknown, normalizer: Normalizer): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value;
   if (isPrimitive(value)) return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
-  const normalized = normalizer(value, 2);
-  return typeof normalized === 'string' ? normalized : JSON.stringify(normalized);
+  return toJsonText(value, normalizer, 2);
 }
 
 /** Sets an own key, even `__proto__`, without touching the prototype. */
@@ -61,10 +65,8 @@ export function toStringMap(
   context: StrictContext,
   limit = 0,
 ): Record<string, string> | undefined {
-  const entries = ownEntries(value);
-  if (!entries) return undefined;
   const map: Record<string, string> = {};
-  for (const [key, item] of entries) {
+  for (const [key, item] of ownEntries(value) ?? []) {
     const text = toMapValue(item, context.normalizer);
     if (text !== undefined && (key || !limit)) assign(map, truncate(key, limit), truncate(text, limit));
   }
@@ -72,11 +74,7 @@ export function toStringMap(
 }
 
 function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return attempt(() => decodeURIComponent(text)) ?? text;
 }
 
 /** Cookies as a map; a raw `Cookie` header string (which the schema rejects) is parsed. */

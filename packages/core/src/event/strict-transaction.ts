@@ -1,5 +1,5 @@
 import { createNormalizer } from './normalize';
-import { number, oneOf, shape, shaped, string, strings, uint } from './pick-typed';
+import { number, oneOf, shape, shaped, string, strings, timestamp, uint } from './pick-typed';
 import { type StrictContext, toBag } from './strict-exception';
 import { assign, nonEmpty, ownEntries, toRecord } from './strict-maps';
 
@@ -35,7 +35,7 @@ export function toSpans(value: unknown, context: StrictContext): Record<string, 
     if (
       typeof record?.['span_id'] !== 'string' ||
       typeof record['trace_id'] !== 'string' ||
-      (!Number.isFinite(record['start_timestamp']) && typeof record['start_timestamp'] !== 'string')
+      timestamp(record['start_timestamp']) === undefined
     )
       return [];
     const { data, ...rest } = record;

@@ -10,11 +10,9 @@ const NAME = 'InboundFilters';
  */
 const DEFAULT_IGNORE_ERRORS: readonly (string | RegExp)[] = [
   // A cross-origin script without CORS headers threw: the browser hides everything but this text.
-  /^Script error\.?$/,
-  /^Javascript error: Script error\.? on line 0$/,
+  /^(?:Script error\.?|Javascript error: Script error\.? on line 0)$/,
   // The browser postponed ResizeObserver notifications to break a layout loop; nothing is lost.
-  /^ResizeObserver loop completed with undelivered notifications\.?$/,
-  /^ResizeObserver loop limit exceeded$/,
+  /^ResizeObserver loop (?:completed with undelivered notifications\.?|limit exceeded)$/,
   // Googlebot's renderer failing inside minified bundles; real users never see it.
   "undefined is not an object (evaluating 'a.L')",
   // Scripts that iOS in-app browsers and wallet extensions inject into every page.

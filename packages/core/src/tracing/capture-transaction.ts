@@ -1,7 +1,7 @@
 import { callGuarded, DEBUG_BUILD, debug } from '../lib';
 import { withIsolationScope } from '../scope';
 import type { Event, TransactionSource } from '../types';
-import { freezeDynamicSamplingContextOfSpan } from './dynamic-sampling-context';
+import { freezeDynamicSamplingContextOfSpan } from './span-dsc';
 import { SEMANTIC_ATTRIBUTE_SENTRY_SOURCE } from './semantic-attributes';
 import { SentrySpan } from './sentry-span';
 import { spanToTraceContext } from './span-to-json';

@@ -3,10 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getCurrentScope } from '../scope';
 import { getActiveSpan } from './active-span';
 import { continueTrace } from './continue-trace';
-import {
-  getDynamicSamplingContextFromScope,
-  getDynamicSamplingContextFromSpan,
-} from './dynamic-sampling-context';
+import { getDynamicSamplingContextFromScope } from './dynamic-sampling-context';
+import { getDynamicSamplingContextFromSpan } from './span-dsc';
 import { startSpan } from './start-span';
 import { setUpTestClient, type TestClient } from './test-client.test-helper';
 

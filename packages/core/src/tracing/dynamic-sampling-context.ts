@@ -1,13 +1,9 @@
 import { callGuarded } from '../lib';
-import { getClient, type Scope } from '../scope';
+import type { Scope } from '../scope';
 import type { Client, DsnComponents } from '../types';
-import { SEMANTIC_ATTRIBUTE_SENTRY_SOURCE } from './semantic-attributes';
-import { isSentrySpan } from './own-spans';
-import { _getSpanForScope } from './span-for-scope';
-import { getSpanSegment } from './span-segment';
-import type { Segment } from './segment';
-import { getTracingOptions, hasTracingEnabled } from './tracing-options';
-import type { DynamicSamplingContext, Span, TracingOptions } from './types';
+import { _getSpanForScope, activeSpanReaders } from './active-span-slot';
+import { getTracingOptions } from './tracing-options';
+import type { DynamicSamplingContext, TracingOptions } from './types';
 
 interface ReleaseOptions {
   release?: unknown;
@@ -26,10 +22,8 @@ export function parseDscNumber(value: string | undefined): number | undefined {
   return number >= 0 && number <= 1 ? number : undefined;
 }
 
-function readDsn(client: Client | undefined): DsnComponents | undefined {
-  return client
-    ? callGuarded<DsnComponents | undefined>('client.getDsn', () => client.getDsn(), undefined)
-    : undefined;
+function readDsn(client: Client): DsnComponents | undefined {
+  return callGuarded<DsnComponents | undefined>('client.getDsn', () => client.getDsn(), undefined);
 }
 
 /** The org id from the client's options and DSN (see `getOwnOrgId`). */
@@ -40,7 +34,7 @@ function readOrgId(options: TracingOptions, dsn: DsnComponents | undefined): str
 
 /** Our org id: the `orgId` option, else the one in the DSN host (`o4711.ingest…`). */
 export function getOwnOrgId(client: Client | undefined): string | undefined {
-  return readOrgId(getTracingOptions(client), readDsn(client));
+  return client && readOrgId(getTracingOptions(client), readDsn(client));
 }
 
 /** The DSC fields that come from the client alone (protocol.md §7.3): ids, release and environment. */
@@ -62,29 +56,6 @@ export function getDynamicSamplingContextFromClient(
 }
 
 /**
- * The DSC of the span's trace: the frozen one when it has left the SDK or was continued, else
- * built from the client and the root span (the transaction name only when its source is not `url`).
- */
-export function getDynamicSamplingContextFromSpan(span: Span): DynamicSamplingContext {
-  return getSpanDsc(span, false);
-}
-
-function getSpanDsc(span: Span, freeze: boolean): DynamicSamplingContext {
-  const segment = getSpanSegment(span);
-  if (!segment) {
-    let traceId = '';
-    try {
-      traceId = span.spanContext().traceId;
-    } catch {
-      // a foreign span whose spanContext throws
-    }
-    return getDynamicSamplingContextFromClient(traceId, getClient());
-  }
-  if (freeze) segment.frozenDsc ??= Object.freeze(buildSegmentDsc(segment));
-  return segment.frozenDsc ? { ...segment.frozenDsc } : buildSegmentDsc(segment);
-}
-
-/**
  * The DSC for events of `scope`: the active span's trace when a span is active, else the
  * propagation context's (frozen incoming DSC, or one built from the client).
  */
@@ -93,7 +64,7 @@ export function getDynamicSamplingContextFromScope(
   scope: Scope,
 ): DynamicSamplingContext {
   const span = _getSpanForScope(scope);
-  if (span) return getDynamicSamplingContextFromSpan(span);
+  if (span && activeSpanReaders) return activeSpanReaders.dsc(span, false);
   const context = scope.getPropagationContext();
   return context.dsc ? { ...context.dsc } : buildDsc(context.traceId, client, context.sampleRand);
 }
@@ -107,39 +78,16 @@ export function freezeDynamicSamplingContext(
   scope: Scope,
 ): DynamicSamplingContext {
   const span = _getSpanForScope(scope);
-  if (span) return freezeDynamicSamplingContextOfSpan(span);
+  if (span && activeSpanReaders) return activeSpanReaders.dsc(span, true);
   const context = scope.getPropagationContext();
   const dsc = context.dsc ?? Object.freeze(buildDsc(context.traceId, client, context.sampleRand));
   if (!context.dsc) scope.setPropagationContext({ ...context, dsc });
   return { ...dsc };
 }
 
-/** Freezes the DSC of the span's trace (see `freezeDynamicSamplingContext`) and returns it. */
-export function freezeDynamicSamplingContextOfSpan(span: Span): DynamicSamplingContext {
-  return getSpanDsc(span, true);
-}
-
 /** The client's fields plus the trace's `sample_rand`: the DSC of a trace without a decision yet. */
-function buildDsc(traceId: string, client: Client | undefined, sampleRand: number): DynamicSamplingContext {
+export function buildDsc(traceId: string, client: Client | undefined, sampleRand: number): DynamicSamplingContext {
   const dsc = getDynamicSamplingContextFromClient(traceId, client);
   dsc.sample_rand = formatSampleRand(sampleRand);
-  return dsc;
-}
-
-function buildSegmentDsc(segment: Segment): DynamicSamplingContext {
-  const dsc = buildDsc(segment.traceId, segment.client, segment.sampleRand);
-  // tracing without performance: no decision, rate or name (protocol.md §7.6)
-  if (segment.sampled === undefined || !hasTracingEnabled(getTracingOptions(segment.client))) return dsc;
-  if (segment.sampleRate !== undefined) dsc.sample_rate = String(segment.sampleRate);
-  dsc.sampled = String(segment.sampled);
-  let name = segment.name;
-  let source = segment.source;
-  if (isSentrySpan(segment.root)) {
-    const json = segment.root.getSpanJSON();
-    name = json.description ?? '';
-    const attribute = json.data[SEMANTIC_ATTRIBUTE_SENTRY_SOURCE];
-    source = typeof attribute === 'string' ? attribute : undefined;
-  }
-  if (name && source !== 'url') dsc.transaction = name;
   return dsc;
 }

@@ -12,8 +12,8 @@ export {
   freezeDynamicSamplingContext,
   getDynamicSamplingContextFromClient,
   getDynamicSamplingContextFromScope,
-  getDynamicSamplingContextFromSpan,
 } from './dynamic-sampling-context';
+export { getDynamicSamplingContextFromSpan } from './span-dsc';
 export { startIdleSpan, type IdleSpanOptions } from './idle-span';
 export { NonRecordingSpan } from './non-recording-span';
 export type { TraceHeadersInput } from './read-trace-headers';

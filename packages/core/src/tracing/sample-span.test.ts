@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { debug } from '../lib';
 import { getCurrentScope } from '../scope';
 import { continueTrace } from './continue-trace';
-import { getDynamicSamplingContextFromSpan } from './dynamic-sampling-context';
+import { getDynamicSamplingContextFromSpan } from './span-dsc';
 import { NonRecordingSpan } from './non-recording-span';
 import { SentrySpan } from './sentry-span';
 import { spanIsSampled } from './span-segment';

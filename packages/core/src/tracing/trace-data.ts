@@ -4,9 +4,8 @@ import type { PropagationContext } from '../types';
 import { dynamicSamplingContextToSentryBaggageHeader } from './baggage';
 import { freezeDynamicSamplingContext } from './dynamic-sampling-context';
 import { generateSentryTraceHeader, generateTraceparentHeader } from './sentry-trace-header';
-import { _getSpanForScope, isTracingSuppressed } from './span-for-scope';
+import { _getSpanForScope, activeSpanReaders, isTracingSuppressed } from './active-span-slot';
 import { getSpanSampled } from './span-segment';
-import { spanToJSON } from './span-to-json';
 import { getTracingOptions } from './tracing-options';
 import type { TraceData } from './types';
 
@@ -78,10 +77,7 @@ export function getTraceMetaTags(): string {
  */
 export function getTraceContextFromScope(scope: Scope): Record<string, unknown> {
   const span = _getSpanForScope(scope);
-  if (span) {
-    const { trace_id, span_id, parent_span_id } = spanToJSON(span);
-    return parent_span_id ? { trace_id, span_id, parent_span_id } : { trace_id, span_id };
-  }
+  if (span && activeSpanReaders) return activeSpanReaders.traceContext(span);
   const context = withPropagationSpanId(scope);
   const trace: Record<string, unknown> = { trace_id: context.traceId, span_id: context.propagationSpanId };
   if (context.parentSpanId) trace['parent_span_id'] = context.parentSpanId;
