@@ -64,6 +64,7 @@ sdk.init({
   dsn,
   transport,
   tracesSampleRate: 1,
+  maxTransactionsPerMinute: 0,
   ...(mode === 'profiling' ? { profilesSampleRate: 1, integrations: [sdk.nodeProfilingIntegration()] } : {}),
 });
 
@@ -236,7 +237,7 @@ export async function runProfiling(ctx: BenchContext, sdks: Sdks): Promise<Secti
   });
 
   const lines = [
-    `A \`node:http\` server in its own process with ${pkg} at \`tracesSampleRate: 1\`, and in the profiling runs also ` +
+    `A \`node:http\` server in its own process with ${pkg} at \`tracesSampleRate: 1\` (throttle off: \`maxTransactionsPerMinute: 0\`), and in the profiling runs also ` +
       '`profilesSampleRate: 1` with `nodeProfilingIntegration()` (V8 CPU profiler through `node:inspector`, ~100 Hz). ' +
       `autocannon loads it over 127.0.0.1 with ${CONNECTIONS} connections: ${warmupS} s of warm-up, then ${durationS} s measured; ` +
       `${rounds} round(s), interleaved in ABBA order. Two routes: one that answers at once (each transaction is shorter than a ` +
