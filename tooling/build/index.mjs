@@ -6,6 +6,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { extendableGlobal } from './extendable-global.mjs';
 import { exactNames, findPrivateMembers } from './private-members.mjs';
 import { sizeBudget } from './size-budget.mjs';
 import { sriManifest } from './sri-manifest.mjs';
@@ -71,6 +72,7 @@ export function makeBundleConfig({ packageDir, input, file, name = 'Sentry', deb
       trimErrorStackParser(),
       nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
       transpileTypescript(packageDir),
+      extendableGlobal(),
       terser(bundleTerserOptions(packageDir)),
       ...(budgetFile ? [sizeBudget(resolve(packageDir, budgetFile))] : []),
       ...(sri ? [sriManifest()] : []),

@@ -84,4 +84,46 @@ describe.skipIf(skipReason)('a CDN bundle beside other globals of the page', () 
     expect(pageErrors).toEqual(['thrown beside the page own Sentry']);
     await page.close();
   });
+
+  it('with two CDN bundles, the frames of both are not in-app in the one event', async () => {
+    const { page, pageErrors } = await open('two-bundles.html');
+    await page.evaluate(() => (window as any).throwLater());
+    await expect.poll(() => withText('thrown with two CDN bundles').length, { timeout: 15_000 }).toBe(1);
+    const [event] = withText('thrown with two CDN bundles');
+    assertValidEvent(event);
+    const frames: Json[] = event!.exception.values.at(-1).stacktrace.frames;
+    const bundleFiles = new Set(frames.filter((frame) => frame.filename.includes('/bundles/')).map((f) => f.filename));
+    // both bundles wrapped the timer: each contributes frames
+    expect([...bundleFiles].map((file) => file.split('/').pop()).sort()).toEqual([
+      'bundle.min.js',
+      'bundle.tracing.min.js',
+    ]);
+    for (const frame of frames) expect(frame.in_app, frame.filename).toBe(!frame.filename.includes('/bundles/'));
+    expect(frames.at(-1)).toMatchObject({ function: 'throwWithTwoBundles', in_app: true });
+    await expect.poll(() => pageErrors).toEqual(['thrown with two CDN bundles']);
+    await page.close();
+  });
+
+  it("defines a fresh Sentry object when the page's own value cannot take members, without throwing", async () => {
+    const { page, pageErrors } = await open('unextendable-sentry.html');
+    await expect
+      .poll(() => withText('thrown beside an unextendable Sentry').length, { timeout: 15_000 })
+      .toBe(1);
+    assertValidEvent(withText('thrown beside an unextendable Sentry')[0]);
+    expect(await page.evaluate(() => typeof (window as any).Sentry.init)).toBe('function');
+    await expect.poll(() => pageErrors).toEqual(['thrown beside an unextendable Sentry']);
+    await page.close();
+  });
+
+  it("in a worker (importScripts), the bundle's own frames are not in-app", async () => {
+    const { page } = await open('worker.html');
+    await expect.poll(() => withText('thrown in a worker').length, { timeout: 15_000 }).toBe(1);
+    const [event] = withText('thrown in a worker');
+    assertValidEvent(event);
+    const frames: Json[] = event!.exception.values.at(-1).stacktrace.frames;
+    expect(frames.some((frame) => frame.filename.endsWith('/bundles/bundle.min.js'))).toBe(true);
+    for (const frame of frames) expect(frame.in_app, frame.filename).toBe(!frame.filename.includes('/bundles/'));
+    expect(frames.at(-1)).toMatchObject({ function: 'throwInWorker', in_app: true });
+    await page.close();
+  });
 });

@@ -137,6 +137,25 @@ describe.skipIf(skipReason)('the loader snippet in real Chromium', () => {
     await page.close();
   });
 
+  it('leaves none of its stubs behind once the bundle has loaded', async () => {
+    const page = await open('queue.html');
+    await expect
+      .poll(() => page.evaluate(() => (window as any).onLoadRan === true), { timeout: 15_000 })
+      .toBe(true);
+    const bundleOnly = await browser.newPage();
+    await bundleOnly.setContent(`<script src="${server.url}/bundles/bundle.min.js"></script>`);
+    const functionsOf = (on: Page): Promise<string[]> =>
+      on.evaluate(() => {
+        const sentry = (window as any).Sentry;
+        return Object.keys(sentry).filter((key) => typeof sentry[key] === 'function').sort();
+      });
+    // a stub the bundle does not replace would queue calls that never run
+    const left = (await functionsOf(page)).filter((name) => name !== 'forceLoad');
+    expect(left).toEqual(await functionsOf(bundleOnly));
+    await bundleOnly.close();
+    await page.close();
+  });
+
   it('without errors, waits for the page load event before loading the bundle, then calls init with the DSN', async () => {
     const page = await open('on-load-event.html');
     await page.waitForFunction(

@@ -10,3 +10,10 @@ window.failAndAsk = () => {
   Sentry.showReportDialog({ user: { name: 'Ana', email: 'ana@example.org' }, onClose: () => (window.dialogClosed = true) });
   return eventId;
 };
+
+window.failTellAndAsk = () => {
+  const eventId = Sentry.captureException(new Error('saving failed again'));
+  Sentry.captureFeedback({ message: 'Saving failed again', associatedEventId: eventId });
+  Sentry.showReportDialog({ user: { name: 'Ana', email: 'ana@example.org' } });
+  return eventId;
+};

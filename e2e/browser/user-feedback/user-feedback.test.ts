@@ -77,4 +77,19 @@ describe.skipIf(skipReason).each(['cdn', 'npm'])('user feedback (%s build)', (fl
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.evaluate(() => document.querySelector('dialog') === null && (window as any).dialogClosed)).toBe(true);
   });
+
+  it.runIf(flavour === 'npm')('links the dialog to the last error, not to feedback sent after it', async () => {
+    await page.goto(`${app.pages.url}/npm.html?dsn=${encodeURIComponent(app.ingest.dsn)}`);
+    const since = app.ingest.received.length;
+    const errorId = await page.evaluate(() => (window as any).failTellAndAsk());
+    const dialog = page.getByRole('dialog', { name: 'It looks like we’re having issues.' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.type('It happened again');
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(() => feedbackSince(since).length).toBe(2);
+    expect(feedbackSince(since).map(({ feedback }) => feedback.contexts.feedback)).toEqual([
+      expect.objectContaining({ message: 'Saving failed again', associated_event_id: errorId, source: 'api' }),
+      expect.objectContaining({ message: 'It happened again', associated_event_id: errorId, source: 'report_dialog' }),
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,14 @@ describe('built packages', () => {
     ]);
     expect(out).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('type-check under TypeScript\'s classic node module resolution, which ignores exports maps', () => {
+    const tsc = resolve(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+    const project = resolve(import.meta.dirname, 'ts-node10');
+    const result = spawnSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8' });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  }, 60_000);
 
   it.each(PACKAGES)('%s ships ESM, CJS and type declarations', (name) => {
     const dir = resolve(REPO_ROOT, 'packages', name, 'build');

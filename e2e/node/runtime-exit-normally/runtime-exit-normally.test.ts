@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
@@ -45,6 +46,41 @@ describe('a process that ends on its own', () => {
     expect(result.durationMs).toBeLessThan(8_000);
   });
 
+  it('waits shutdownTimeout once for buffered logs that the ingest server never answers', async () => {
+    ingest.respondWith({ kind: 'hang' });
+    const env = { CAPTURE: '0', LOG: '1', SHUTDOWN_TIMEOUT: '3000' };
+    const result = await runSubject(script, ingest, { env });
+    expect(result.code).toBe(0);
+    expect(ingest.received.map(({ envelope }) => envelope[1].map(([item]) => item.type))).toEqual([['log']]);
+    // twice the timeout (6 s and more) when the flush counted its own log envelope as new work
+    expect(result.durationMs).toBeGreaterThanOrEqual(3000);
+    expect(result.durationMs).toBeLessThan(5000);
+  });
+
+  it('is not kept alive by spotlight when no sidecar runs, with tracing on', async () => {
+    const sidecarUrl = `http://127.0.0.1:${await closedPort()}/stream`;
+    const result = await runSubject(script, ingest, { env: { SENTRY_SPOTLIGHT: sidecarUrl, TRACES: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.durationMs).toBeLessThan(8_000);
+    // the event, and nothing about the SDK's own posts to the sidecar
+    expect(ingest.received.map(({ envelope }) => envelope[1].map(([item]) => item.type))).toEqual([['event']]);
+  });
+
+  it('sends the request sessions it counted when a server closes and the process ends', async () => {
+    const result = await runSubject(join(import.meta.dirname, 'server-subject.cjs'), ingest);
+    expect(result.code).toBe(0);
+    const sessions = ingest.received
+      .flatMap(({ envelope }) => envelope[1])
+      .filter(([item]) => item.type === 'sessions')
+      .map(([, payload]) => payload);
+    expect(sessions).toEqual([
+      {
+        aggregates: [{ started: expect.stringMatching(/:00\.000Z$/), exited: 1 }],
+        attrs: { release: 'server@1.0.0', environment: 'production' },
+      },
+    ]);
+  });
+
   it('exits without delay when nothing was captured', async () => {
     const result = await runSubject(script, ingest, { env: { CAPTURE: '0', SHUTDOWN_TIMEOUT: '10000' } });
     expect(result.code).toBe(0);
@@ -52,3 +88,12 @@ describe('a process that ends on its own', () => {
     expect(ingest.received).toHaveLength(0);
   });
 });
+
+/** A port nothing listens on: one the system just handed out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -24,7 +24,9 @@ export {
   captureEvent,
   captureException,
   captureMessage,
+  captureSession,
   close,
+  endSession,
   flush,
   isEnabled,
   isInitialized,
@@ -37,6 +39,7 @@ export {
   setTag,
   setTags,
   setUser,
+  startSession,
 } from './api';
 
 export { Client, initAndBind, type ClientClass } from './client';
@@ -130,6 +133,7 @@ export {
   type SpanAttributeValue,
   type SpanJSON,
   type SpanStatus,
+  type SpanStatusObject,
   type SpanTimeInput,
   type StartSpanOptions,
   type TraceData,
@@ -202,6 +206,7 @@ export type {
   Options,
   RequestData,
   ScopeContext,
+  SessionControlAction,
   SeverityLevel,
   StackFrame,
   StackParser,

@@ -46,6 +46,14 @@ export {
   type EventEnvelopeOptions,
 } from './envelope';
 export {
+  isSessionCrash,
+  isSessionError,
+  sendSessionUpdate,
+  sessionDistinctId,
+  trackManualSessions,
+  type SessionUpdate,
+} from './sessions';
+export {
   CORE_OPTION_SPECS,
   DEFAULT_SDK_INFO,
   getIntegrationsToSetup,

@@ -26,7 +26,6 @@ const QUEUED_METHODS = [
   'setExtras',
   'setContext',
   'addIntegration',
-  'showReportDialog',
 ];
 const HANDLERS = 'auto.browser.global_handlers.on';
 // What the queue holds at most while the bundle is not there (never, when it cannot load).

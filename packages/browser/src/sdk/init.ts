@@ -55,6 +55,8 @@ export function init(options: BrowserOptions = {}): Client | undefined {
     // only the debug message below needs it
     const previous = DEBUG_BUILD && getClient();
     const given = copyOptions(options) as Options;
+    // before the integrations are checked, so that the first init prints what is wrong with them
+    if (DEBUG_BUILD && given.debug === true) debug.enable();
     const release = given.release ?? injectedRelease();
     const integrations = getIntegrationsToSetup(
       given,

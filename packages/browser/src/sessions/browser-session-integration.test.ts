@@ -3,12 +3,16 @@ import {
   captureEvent,
   captureException,
   captureMessage,
+  captureSession,
+  endSession,
   getClient,
   setUser,
+  startSession,
   type Event,
 } from '@sentry-sdk/core';
 import { withCapturedEnvelopes } from '@sentry-sdk/test-utils';
-import { browserSessionIntegration, type SessionUpdate } from './browser-session-integration';
+import type { SessionUpdate } from '@sentry-sdk/core/internal';
+import { browserSessionIntegration } from './browser-session-integration';
 
 const RELEASE = { release: 'shop@1.2.3', environment: 'staging' };
 
@@ -109,5 +113,62 @@ describe('browserSessionIntegration', () => {
     expect(sessions.map(({ init, status }) => ({ init, status }))).toEqual([
       { init: true, status: 'exited' },
     ]);
+  });
+
+  describe('driven by the manual session API', () => {
+    // events reach the session once the pipeline has processed them: flushing waits for that
+    const processed = async (): Promise<void> => void (await getClient()!.flush(1000));
+
+    it('startSession ends the page session and begins a new one', async () => {
+      const { sessions } = await sessionsOf(async () => {
+        captureException(new Error('before the login'));
+        await processed();
+        startSession();
+        captureException(new Error('after the login'));
+        await processed();
+      });
+      expect(sessions.map(({ init, status, errors }) => ({ init, status, errors }))).toEqual([
+        { init: true, status: 'ok', errors: 1 },
+        { init: false, status: 'exited', errors: 1 },
+        { init: true, status: 'ok', errors: 1 },
+      ]);
+      expect(sessions[0]!.sid).toBe(sessions[1]!.sid);
+      expect(sessions[2]!.sid).not.toBe(sessions[0]!.sid);
+    });
+
+    it('captureSession sends the state now; captureSession(true) and endSession end it once', async () => {
+      const { sessions } = await sessionsOf(async () => {
+        captureSession();
+        captureException(new Error('first'));
+        await processed();
+        captureException(new Error('second, riding along'));
+        await processed();
+        captureSession();
+        captureSession(true);
+        endSession();
+        captureSession();
+      });
+      expect(sessions.map(({ init, status, errors }) => ({ init, status, errors }))).toEqual([
+        { init: true, status: 'ok', errors: 0 },
+        { init: false, status: 'ok', errors: 1 },
+        { init: false, status: 'ok', errors: 2 },
+        { init: false, status: 'exited', errors: 2 },
+      ]);
+    });
+
+    it('sends nothing more for a crashed session until startSession begins another', async () => {
+      const { sessions } = await sessionsOf(async () => {
+        captureEvent(unhandled('uncaught'));
+        await processed();
+        captureSession();
+        endSession();
+        startSession();
+        captureSession();
+      });
+      expect(sessions.map(({ init, status }) => ({ init, status }))).toEqual([
+        { init: true, status: 'crashed' },
+        { init: true, status: 'ok' },
+      ]);
+    });
   });
 });

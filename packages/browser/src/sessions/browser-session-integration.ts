@@ -1,22 +1,15 @@
+import { getClient, type ClientLike, type Event, type Integration } from '@sentry-sdk/core';
 import {
-  getClient,
-  getGlobalScope,
-  getIsolationScope,
-  type ClientLike,
-  type Event,
-  type Integration,
-  type User,
-} from '@sentry-sdk/core';
-import {
-  attempt,
   copyOwnEntries,
-  createEnvelope,
-  createSessionItem,
   debug,
   DEBUG_BUILD,
-  dsnToString,
   isoTimestamp,
+  isSessionCrash,
+  isSessionError,
+  sendSessionUpdate,
+  sessionDistinctId,
   uuid4,
+  type SessionUpdate,
 } from '@sentry-sdk/core/internal';
 import { addHistoryHandler } from '../instrument';
 import { listen, native } from '../native';
@@ -33,48 +26,14 @@ export interface BrowserSessionOptions {
   lifecycle?: 'page' | 'route';
 }
 
-/** One update of a session as the `session` item carries it (protocol.md §8.1); no `duration` in browsers. */
-export interface SessionUpdate {
-  sid: string;
-  did?: string;
-  init: boolean;
-  started: string;
-  timestamp: string;
-  /** `ok` while in progress; `exited` and `crashed` end it. */
-  status: 'ok' | 'exited' | 'crashed';
-  errors: number;
-  attrs: { release: string; environment: string; user_agent?: string; ip_address?: string };
-}
-
 interface PageGlobals {
   document?: Document;
   navigator?: { userAgent?: string };
 }
 
-function distinctId(): string | undefined {
-  // the user comes from app code: a throwing getter means no distinct id
-  return attempt(() => {
-    const user: User = { ...getGlobalScope().getUser(), ...getIsolationScope().getUser() };
-    const id = user.id ?? user.email ?? user.username;
-    return id === undefined || id === null || id === '' ? undefined : String(id);
-  });
-}
-
-function isCrash(event: Event): boolean {
-  const exceptions = event.exception?.values ?? [];
-  if (exceptions.length === 0) return event.level === 'fatal';
-  return exceptions.some((exception) => exception.mechanism?.handled === false);
-}
-
-function isError(event: Event): boolean {
-  // captureMessage never counts; exceptions count at level error (their default) or fatal
-  const level = event.level ?? 'error';
-  return (event.exception?.values?.length ?? 0) > 0 && (level === 'error' || level === 'fatal');
-}
-
 /** Runs release health for `client`: one session at a time, sent as `session` items when it changed. */
 function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): void {
-  const { release, environment, sendDefaultPii, sdk, tunnel } = client.getOptions();
+  const { release, environment, sendDefaultPii } = client.getOptions();
   const page = globalThis as PageGlobals;
   if (!release) {
     DEBUG_BUILD &&
@@ -101,16 +60,11 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
     news = false;
     // `did` is immutable once sent; until then it follows the user (a later setUser is picked up)
     if (session.did === undefined) {
-      const did = distinctId();
+      const did = sessionDistinctId();
       if (did !== undefined) session.did = did;
     }
     session.timestamp = isoTimestamp();
-    const dsn = client.getDsn();
-    const headers = {
-      sdk: { name: sdk.name, version: sdk.version },
-      ...(tunnel && dsn && { dsn: dsnToString(dsn) }),
-    };
-    void client.sendEnvelope(createEnvelope(headers, [createSessionItem({ ...session })]));
+    sendSessionUpdate(client, session);
     session.init = false;
   };
 
@@ -141,8 +95,8 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
 
   const record = (event: Event): void => {
     if (session.status !== 'ok' || event.type) return;
-    const crashed = isCrash(event);
-    if (!crashed && !isError(event)) return;
+    const crashed = isSessionCrash(event);
+    if (!crashed && !isSessionError(event)) return;
     session.errors++;
     // Sent on the first error and on a crash; further handled errors ride along with the end.
     if (crashed) session.status = 'crashed';
@@ -151,6 +105,17 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
   };
 
   begin();
+  client.on('sessionControl', (action) => {
+    if (!active()) return;
+    if (action === 'capture') {
+      if (session.status !== 'ok') return;
+      news = true;
+      send();
+      return;
+    }
+    end();
+    if (action === 'start') begin();
+  });
   client.on('beforeSendEvent', (event) => active() && record(event));
   client.on('flush', () => active() && send());
   client.on('close', () => {

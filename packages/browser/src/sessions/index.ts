@@ -1,5 +1,1 @@
-export {
-  browserSessionIntegration,
-  type BrowserSessionOptions,
-  type SessionUpdate,
-} from './browser-session-integration';
+export { browserSessionIntegration, type BrowserSessionOptions } from './browser-session-integration';

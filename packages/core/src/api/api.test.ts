@@ -143,6 +143,16 @@ describe('capture', () => {
     expect(all[0]).toMatchObject({ level: 'warning', user: { id: 'u1' } });
   });
 
+  it('captureException takes a propagationContext in its scope context, for this event only', async () => {
+    init();
+    const traceId = 'c'.repeat(32);
+    captureException(new Error('traced'), { propagationContext: { traceId, sampleRand: 0.5 } });
+    captureException(new Error('untraced'));
+    const [traced, untraced] = await events();
+    expect(traced!.contexts!['trace']!['trace_id']).toBe(traceId);
+    expect(untraced!.contexts!['trace']!['trace_id']).not.toBe(traceId);
+  });
+
   it('captureException of a non-error gives a synthetic exception whose stack reaches the caller', async () => {
     init({ attachStacktrace: true });
     captureException('just a string');
@@ -167,6 +177,21 @@ describe('capture', () => {
     ]);
   });
 
+  it('captureMessage takes a scope callback; setContext(name, null) and setUser(null) remove data', async () => {
+    init();
+    setUser({ id: 'u-1' });
+    setContext('cart', { items: 3 });
+    captureMessage('with callback', (scope) => scope.setTag('step', 'pay'));
+    setContext('cart', null);
+    setUser(null);
+    captureMessage('after');
+    const [first, second] = await events();
+    expect(first).toMatchObject({ tags: { step: 'pay' }, user: { id: 'u-1' }, contexts: { cart: { items: 3 } } });
+    expect(second!.tags).toBeUndefined();
+    expect(second!.contexts).not.toHaveProperty('cart');
+    expect(second).not.toHaveProperty('user');
+  });
+
   it('captureEvent sends the event with the current scopes, and lastEventId tracks the last id', async () => {
     init();
     const id = withScope((scope) => {
@@ -181,6 +206,15 @@ describe('capture', () => {
       logentry: { message: 'manual' },
       tags: { inner: 'yes' },
     });
+  });
+
+  it('lastEventId stays the last error or message: feedback and transactions do not replace it', async () => {
+    init();
+    const errorId = captureException(new Error('saving failed'));
+    captureEvent({ type: 'feedback', contexts: { feedback: { message: 'it broke', associated_event_id: errorId } } });
+    captureEvent({ type: 'transaction', transaction: '/save', start_timestamp: 1, timestamp: 2 });
+    expect(lastEventId()).toBe(errorId);
+    await events();
   });
 });
 

@@ -11,6 +11,7 @@ export {
   setUser,
 } from './isolation-scope-setters';
 export { isolationScope, newScope } from './scopes';
+export { captureSession, endSession, startSession } from './sessions';
 export {
   getClient,
   getCurrentScope,

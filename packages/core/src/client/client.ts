@@ -135,6 +135,14 @@ export class Client implements ClientContract {
     return this._drain(timeout, 'close');
   }
 
+  /**
+   * Sets up a client made by hand (`new BrowserClient(…)`, bound with `scope.setClient(client)`, as
+   * the established SDKs document for shared pages): installs its integrations, as `init` does.
+   */
+  public init(): void {
+    this.setupIntegrations();
+  }
+
   /** Installs `options.integrations` once (a no-op on later calls and on a disabled client). */
   public setupIntegrations(): void {
     if (this._integrationsSetUp) return;
@@ -230,7 +238,8 @@ export class Client implements ClientContract {
       }
       // The scopes are read now, while the caller's scope is current; the rest runs asynchronously.
       const isolationScope = getIsolationScope();
-      if (kind !== 'transaction') isolationScope.setLastEventId(eventId);
+      // a feedback's id is no error the next report dialog could be about
+      if (kind === 'error') isolationScope.setLastEventId(eventId);
       const scope = pickScope(scopeInput, hint.captureContext);
       const scopeData = getCombinedScopeData(isolationScope, scope);
       const work = processEvent(this, {

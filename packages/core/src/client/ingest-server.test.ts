@@ -1,7 +1,7 @@
 import { assertValidEvent, startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../envelope';
-import { getCurrentScope, getGlobalScope, getIsolationScope, withIsolationScope, withScope } from '../scope';
+import { getCurrentScope, getGlobalScope, getIsolationScope, Scope, withIsolationScope, withScope } from '../scope';
 import { createTransport } from '../transport';
 import type { ClientOptions, Event, TransportOptions, TransportRequestExecutor } from '../types';
 import { Client } from './client';
@@ -149,5 +149,29 @@ describe('pipeline against a real ingest server', () => {
     expect(await client.flush(2000)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.received).toEqual([]);
+  });
+
+  it('sends through a client made by hand and bound to its own Scope, once `client.init()` set it up', async () => {
+    // the established SDKs' recipe for browser extensions and other shared pages, without `init`
+    const client = new Client({
+      dsn: server.dsn,
+      integrations: [{ name: 'Widget', processEvent: (event) => ({ ...event, tags: { ...event.tags, widget: 'yes' } }) }],
+      stackParser: () => [],
+      transport: fetchTransport,
+      sdk: { name: 'acme.javascript.test', version: '1.2.3' },
+      platform: 'javascript',
+      sendClientReports: false,
+    });
+    const scope = new Scope();
+    scope.setTag('extension', 'cart-helper');
+    scope.setClient(client);
+    client.init();
+    scope.captureException(new Error('from the extension'));
+    expect(await client.flush(5000)).toBe(true);
+
+    const [received] = await server.waitForEnvelopes(1);
+    const [event] = itemsOf(received!.envelope, 'event') as Event[];
+    assertValidEvent(event);
+    expect(event!.tags).toEqual({ extension: 'cart-helper', widget: 'yes' });
   });
 });

@@ -34,6 +34,14 @@ describe('pipeline: beforeSend', () => {
     expect(drops).toEqual([['before_send', 'error', undefined]]);
   });
 
+  it('drops the event when an async beforeSend resolves to null', async () => {
+    const recording = recordingTransport();
+    const { client, drops } = createClient(recording, { beforeSend: () => Promise.resolve(null) });
+    client.captureException(new Error('dropped later'));
+    expect(await sentEvents(client, recording)).toEqual([]);
+    expect(drops).toEqual([['before_send', 'error', undefined]]);
+  });
+
   it('sends what beforeSend returns, sync or async, normalized again', async () => {
     const recording = recordingTransport();
     const { client } = createClient(recording, {

@@ -6,7 +6,7 @@ import type { Scope, TagValue } from './scope';
 /**
  * `scope.update(captureContext)`: merges a scope (of this or another SDK copy), a plain
  * `ScopeContext`, or the scope a callback returns. Tags, extra and contexts are merged key by key;
- * user, level and fingerprint replace this scope's when given. Never throws.
+ * user, level, fingerprint and propagation context replace this scope's when given. Never throws.
  */
 export function applyCaptureContext(scope: Scope, captureContext: unknown): void {
   let context = captureContext;
@@ -37,6 +37,6 @@ export function applyCaptureContext(scope: Scope, captureContext: unknown): void
   // copyArray: an array that cannot be read (a revoked Proxy) counts as empty
   if (copyArray(fingerprint).length) scope.setFingerprint(fingerprint as string[]);
 
-  const propagationContext = fromScope && readProperty(data, 'propagationContext');
+  const propagationContext = readProperty(data, 'propagationContext');
   if (propagationContext) scope.setPropagationContext(propagationContext as PropagationContext);
 }

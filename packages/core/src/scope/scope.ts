@@ -274,15 +274,15 @@ export class Scope {
     );
   }
 
-  /** Captures a prepared event with this scope; returns the event id (not kept as `lastEventId` for transactions). */
+  /** Captures a prepared event with this scope; returns the event id (kept as `lastEventId` for errors and messages only). */
   public captureEvent(event: Event, hint?: EventHint): string {
-    const isTransaction = readProperty(event, 'type') === 'transaction';
+    const type = readProperty(event, 'type');
     return captureWithScope(
       this,
       'captureEvent',
       hint,
       (client, full) => client.captureEvent(event, full, this),
-      !isTransaction,
+      type !== 'transaction' && type !== 'feedback',
     );
   }
 }

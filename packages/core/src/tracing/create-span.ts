@@ -8,6 +8,7 @@ import { NonRecordingSpan } from './non-recording-span';
 import { sampleSpan, type SamplingDecision } from './sample-span';
 import { createSegment, type Segment } from './segment';
 import {
+  SEMANTIC_ATTRIBUTE_SENTRY_OP,
   SEMANTIC_ATTRIBUTE_SENTRY_SAMPLE_RATE,
   SEMANTIC_ATTRIBUTE_SENTRY_SOURCE,
 } from './semantic-attributes';
@@ -97,7 +98,12 @@ function createRootSpan(
       origin.parentSpanId,
     );
   }
-  const attributes: SpanAttributes = { [SEMANTIC_ATTRIBUTE_SENTRY_SOURCE]: 'custom', ...options.attributes };
+  // the op as an attribute before sampling: samplers written for the established SDKs read `sentry.op`
+  const attributes: SpanAttributes = {
+    [SEMANTIC_ATTRIBUTE_SENTRY_SOURCE]: 'custom',
+    ...(options.op && { [SEMANTIC_ATTRIBUTE_SENTRY_OP]: options.op }),
+    ...options.attributes,
+  };
   const parentSampleRate = parseDscNumber(origin.dsc?.['sample_rate']);
   const decision: SamplingDecision =
     options.sampled !== undefined

@@ -53,6 +53,7 @@ export type {
   SpanContextData,
   SpanJSON,
   SpanStatus,
+  SpanStatusObject,
   SpanTimeInput,
   StartSpanOptions,
   TraceData,

@@ -1,6 +1,6 @@
 import type { Segment } from './segment';
 import { SpanBase } from './span-base';
-import type { Span, SpanAttributes, SpanAttributeValue, SpanStatus, SpanTimeInput } from './types';
+import type { Span, SpanAttributes, SpanAttributeValue, SpanStatus, SpanStatusObject, SpanTimeInput } from './types';
 
 /**
  * A span that is not sampled (or made while tracing is off or suppressed): it keeps its ids so
@@ -21,7 +21,7 @@ export class NonRecordingSpan extends SpanBase implements Span {
     return this;
   }
 
-  public setStatus(_status: SpanStatus): this {
+  public setStatus(_status: SpanStatus | SpanStatusObject): this {
     return this;
   }
 

@@ -109,4 +109,25 @@ describe('tracing with the real Client, to a real ingest server', () => {
       ]),
     );
   });
+
+  it('takes the established SDKs’ `setStatus({ code, message })` as the status on the wire', async () => {
+    const client = init({ tracesSampleRate: 1 });
+    startSpan({ name: 'GET /orders/:id' }, (root) => {
+      root.setStatus({ code: 2, message: 'not_found' });
+      startSpan({ name: 'error without a name' }, (span) => span.setStatus({ code: 2 }));
+      startSpan({ name: 'unknown name' }, (span) => span.setStatus({ code: 2, message: 'it broke' }));
+      startSpan({ name: 'ok' }, (span) => span.setStatus({ code: 1 }));
+    });
+    expect(await client.flush(5000)).toBe(true);
+
+    const [received] = await server.waitForEnvelopes(1);
+    const [transaction] = itemsOf(received!.envelope, 'transaction') as Event[];
+    assertValidEvent(transaction);
+    expect(transaction!.contexts!['trace']).toMatchObject({ status: 'not_found' });
+    expect(transaction!.spans!.map((span) => [span.description, span.status])).toEqual([
+      ['error without a name', 'internal_error'],
+      ['unknown name', 'internal_error'],
+      ['ok', 'ok'],
+    ]);
+  });
 });

@@ -89,6 +89,15 @@ describe('tracesSampler', () => {
     });
   });
 
+  it('sees the op as the `sentry.op` attribute, as samplers written for the established SDKs read it', () => {
+    const client = setUpTestClient({
+      tracesSampler: ({ attributes }) => attributes['sentry.op'] !== 'http.server',
+    });
+    startSpan({ name: 'GET /health', op: 'http.server' }, () => undefined);
+    startSpan({ name: 'nightly', op: 'task' }, () => undefined);
+    expect(client.transactions().map((e) => e.transaction)).toEqual(['nightly']);
+  });
+
   it('inheritOrSampleWith returns the parent rate, else the parent decision, else the fallback', () => {
     const results: number[] = [];
     setUpTestClient({

@@ -7,7 +7,7 @@ import { emitSpanHook } from './span-hooks';
 import { toSpanStatus } from './span-status';
 import { SpanBase } from './span-base';
 import { spanTimeInputToSeconds } from './span-time';
-import type { Span, SpanAttributes, SpanAttributeValue, SpanJSON, SpanStatus, SpanTimeInput } from './types';
+import type { Span, SpanAttributes, SpanAttributeValue, SpanJSON, SpanStatus, SpanStatusObject, SpanTimeInput } from './types';
 
 /** What `new SentrySpan(...)` accepts; the creation functions (`startSpan`, …) fill it in. */
 export interface SentrySpanOptions {
@@ -74,8 +74,8 @@ export class SentrySpan extends SpanBase implements Span {
     return this;
   }
 
-  /** Sets the status (protocol.md §6.3); unknown values are ignored. */
-  public setStatus(status: SpanStatus): this {
+  /** Sets the status (protocol.md §6.3, or `{ code, message }`); unknown values are ignored. */
+  public setStatus(status: SpanStatus | SpanStatusObject): this {
     const known = toSpanStatus(status);
     if (known) this._status = known;
     else DEBUG_BUILD && debug.warn(`span.setStatus: a ${typeof status} is not a span status; ignored`);

@@ -27,6 +27,25 @@ export abstract class SpanBase {
     };
   }
 
+  // Span links and span events are not part of the transactions this SDK sends: these accept them
+  // (and drop them) so that code written for the established SDKs runs unchanged.
+  public addLink(_link: unknown): this {
+    return this;
+  }
+
+  public addLinks(_links: unknown): this {
+    return this;
+  }
+
+  public addEvent(_name: string, _attributesOrStartTime?: unknown, _startTime?: unknown): this {
+    return this;
+  }
+
+  /** A no-op, as in the established SDKs: capture errors with `captureException`. */
+  public recordException(_exception: unknown, _time?: unknown): void {
+    // nothing to record
+  }
+
   /** @internal The parent's span id, if any. */
   public _getParentSpanId(): string | undefined {
     return this._parentSpanId;

@@ -1,4 +1,4 @@
-import { debug, DEBUG_BUILD } from '../lib';
+import { debug, DEBUG_BUILD, readProperty } from '../lib';
 import type { Span, SpanStatus } from './types';
 
 const BY_HTTP_CODE: Readonly<Record<number, SpanStatus>> = {
@@ -26,9 +26,21 @@ const VALID_STATUSES: ReadonlySet<string> = new Set<string>([
   'data_loss',
 ]);
 
-/** The wire form of a status, or `undefined` when it is not one of protocol.md §6.3 (`unknown_error` → `unknown`). */
+/**
+ * The wire form of a status, or `undefined` when it is not one of protocol.md §6.3 (`unknown_error` →
+ * `unknown`). The established SDKs' `{ code, message? }` form is read as they read it: code 2 is the
+ * status `message` names (else `internal_error`), codes 0 and 1 are `ok`.
+ */
 export function toSpanStatus(status: unknown): SpanStatus | undefined {
   if (status === 'unknown_error') return 'unknown';
+  if (status !== null && typeof status === 'object') {
+    const code = readProperty(status, 'code');
+    if (code === 0 || code === 1) return 'ok';
+    if (code === 2) {
+      const message = readProperty(status, 'message');
+      return (typeof message === 'string' && toSpanStatus(message)) || 'internal_error';
+    }
+  }
   return typeof status === 'string' && VALID_STATUSES.has(status) ? (status as SpanStatus) : undefined;
 }
 

@@ -294,3 +294,23 @@ describe('startTransaction', () => {
     expect(client.transactions()).toHaveLength(1);
   });
 });
+
+describe('span methods of the established SDKs', () => {
+  it('accepts addLink, addLinks, addEvent and recordException on every span, and still sends the transaction', () => {
+    const other = startInactiveSpan({ name: 'other trace' });
+    startSpan({ name: 'batch' }, (span) => {
+      span.addLink({ context: other.spanContext(), attributes: { 'sentry.link.type': 'previous_trace' } });
+      span.addLinks([{ context: other.spanContext() }]);
+      span.addEvent('cache miss', { key: 'cart' });
+      span.recordException(new Error('recorded'));
+    });
+    const unsampled = new NonRecordingSpan();
+    expect(unsampled.addLink({ context: other.spanContext() })).toBe(unsampled);
+    unsampled.recordException(new Error('ignored'));
+    other.end();
+
+    const batch = client.transactions().find((event) => event.transaction === 'batch');
+    checkTransaction(batch);
+  });
+});
+

@@ -34,6 +34,16 @@ export type SpanStatus =
   | 'unauthenticated';
 
 /**
+ * A status in the form of the established JavaScript SDKs (`span.setStatus({ code: 2, message:
+ * 'not_found' })`): `code` 0 (unset) or 1 is `ok`; 2 is an error, named by `message` (a `SpanStatus`)
+ * or else `internal_error`.
+ */
+export interface SpanStatusObject {
+  code: 0 | 1 | 2;
+  message?: string;
+}
+
+/**
  * A point in time for `startTime` and `end()`: a `Date`, or a number of epoch seconds. Numbers of
  * 10^10 or more are read as epoch milliseconds (`Date.now()`), so both habits work until 2286.
  */
@@ -52,12 +62,20 @@ export interface Span {
   /** Sets one attribute; `undefined` removes it. Values other than primitives or arrays of them are ignored. */
   setAttribute(key: string, value: SpanAttributeValue | undefined): this;
   setAttributes(attributes: SpanAttributes): this;
-  setStatus(status: SpanStatus): this;
+  setStatus(status: SpanStatus | SpanStatusObject): this;
   updateName(name: string): this;
   /** Ends the span (now, or at `endTimestamp`); later calls do nothing. */
   end(endTimestamp?: SpanTimeInput): void;
   /** False for spans that are not sampled or already ended. */
   isRecording(): boolean;
+  /** Accepted for code written for the established SDKs; links are not sent. */
+  addLink(link: { context: SpanContextData; attributes?: SpanAttributes }): this;
+  /** Accepted for code written for the established SDKs; links are not sent. */
+  addLinks(links: { context: SpanContextData; attributes?: SpanAttributes }[]): this;
+  /** Accepted for code written for the established SDKs; span events are not sent. */
+  addEvent(name: string, attributesOrStartTime?: SpanAttributes | SpanTimeInput, startTime?: SpanTimeInput): this;
+  /** A no-op, as in the established SDKs: capture errors with `captureException`. */
+  recordException(exception: unknown, time?: SpanTimeInput): void;
 }
 
 /** A span as the wire carries it: a child of a transaction's `spans` (protocol.md §6.2). */

@@ -53,7 +53,12 @@ export interface ClientHooks {
    * it with the request's isolation scope, for request-mode sessions (`trackIncomingRequestsAsSessions`).
    */
   requestEnd: (details: { isolationScope: Scope; statusCode: number | undefined }) => void;
+  /** `startSession`, `endSession` or `captureSession` was called: the runtime's session integration acts on it. */
+  sessionControl: (action: SessionControlAction) => void;
 }
+
+/** What the manual session API asks of the session integration: begin a new one, end it, or send its state. */
+export type SessionControlAction = 'start' | 'end' | 'capture';
 
 /** What the capture API, integrations and runtime packages need from a client. */
 export interface Client {

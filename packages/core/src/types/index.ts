@@ -1,6 +1,6 @@
 export type { Attachment } from './attachment';
 export type { Breadcrumb, BreadcrumbHint } from './breadcrumb';
-export type { Client, ClientHooks, DsnComponents } from './client';
+export type { Client, ClientHooks, DsnComponents, SessionControlAction } from './client';
 export type { DataCategory, DiscardReason, RecordDroppedEvent } from './data-category';
 export type {
   Context,

@@ -44,4 +44,6 @@ export interface ScopeContext {
   contexts?: Contexts;
   tags?: Record<string, string | number | boolean | bigint | null | undefined>;
   fingerprint?: string[];
+  /** The trace of events captured with this data (needs `traceId` and `sampleRand`). */
+  propagationContext?: PropagationContext;
 }

@@ -8,7 +8,8 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * Sends what is pending before the process ends, within `shutdownTimeout`:
- * - on `beforeExit` (the event loop ran dry), when envelopes went out since the last flush;
+ * - on `beforeExit` (the event loop ran dry), when envelopes went out (or logs or requests were
+ *   counted) since the last flush;
  * - on SIGTERM and SIGINT. When the app has handlers of its own for the signal, they decide what
  *   happens next; otherwise the SDK restores Node's default and raises the signal again, so the
  *   process ends by the signal (exit status 128 + its number) as it would have without the SDK.
@@ -21,11 +22,13 @@ export function gracefulShutdownIntegration(): Integration {
       let sentSinceFlush = false;
       let flushing = false;
       const markPending = (): void => {
-        sentSinceFlush = true;
+        // what a flush sends itself (buffered logs) it also waits for: only later sends need another
+        if (!flushing) sentSinceFlush = true;
       };
       client.on('beforeEnvelope', markPending);
-      // buffered logs are not envelopes yet, but must go out before the process ends
+      // buffered logs and counted request sessions are not envelopes yet, but must go out before the process ends
       client.on('afterCaptureLog', markPending);
+      client.on('requestEnd', markPending);
       addSdkListener('beforeExit', () => {
         // with nothing sent, flushing again would only make Node emit beforeExit again, forever
         if (!sentSinceFlush || flushing) return;

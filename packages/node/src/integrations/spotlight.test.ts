@@ -1,10 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureException, close, getCurrentScope, setAsyncContextStrategy, type Event } from '@sentry-sdk/core';
+import {
+  captureException,
+  captureMessage,
+  close,
+  getCurrentScope,
+  setAsyncContextStrategy,
+  startSpan,
+  type Event,
+} from '@sentry-sdk/core';
 import { parseEnvelope } from '@sentry-sdk/core/internal';
 import { assertValidEvent, startIngestServer, type IngestServer } from '@sentry-sdk/test-utils';
 import { init } from '../sdk';
+import { httpIntegration } from './http';
 import { DEFAULT_SIDECAR_URL, getSpotlightUrl } from './spotlight';
 
 interface Sidecar {
@@ -85,6 +94,33 @@ describe('the spotlight option', () => {
     captureException(new Error('still no sidecar'));
     await ingest.waitForEnvelopes(2);
     expect(ingest.received).toHaveLength(2);
+  });
+
+  it('leaves no breadcrumb, span or client report of its own requests', async () => {
+    // outgoing requests are recorded as usual; the incoming side of this process's stand-ins is not
+    init({
+      dsn: ingest.dsn,
+      spotlight: sidecar.url,
+      tracesSampleRate: 1,
+      integrations: (defaults) => [
+        ...defaults.filter((integration) => integration.name !== 'GracefulShutdown'),
+        httpIntegration({ ignoreIncomingRequests: () => true }),
+      ],
+    });
+    captureMessage('first');
+    await sidecar.waitForPosts(1);
+    startSpan({ name: 'job' }, () => captureMessage('second'));
+    await close(2000);
+
+    const items = ingest.received.flatMap(({ envelope }) => envelope[1]);
+    const payloadOf = (type: string): Event[] =>
+      items.filter(([headers]) => headers.type === type).map(([, payload]) => payload as Event);
+    const second = payloadOf('event').find((event) => event.logentry?.message === 'second');
+    expect(second).toBeDefined();
+    expect(second!.breadcrumbs).toBeUndefined();
+    const [transaction] = payloadOf('transaction');
+    expect(transaction!.spans ?? []).toEqual([]);
+    expect(payloadOf('client_report')).toEqual([]);
   });
 
   it('is off unless asked for, and reads SENTRY_SPOTLIGHT', () => {

@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { Integration } from '@sentry-sdk/core';
+import { suppressTracing, type Integration } from '@sentry-sdk/core';
 import { copyOwnEntries, debug, DEBUG_BUILD, serializeEnvelope } from '@sentry-sdk/core/internal';
 
 const NAME = 'Spotlight';
@@ -45,17 +45,23 @@ export function spotlightIntegration(input: SpotlightOptions = {}): Integration 
         } catch (error) {
           return onError(error);
         }
-        const request = http.request(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-sentry-envelope', 'Content-Length': body.length },
-        });
-        request.on('socket', (socket) => socket.unref());
-        request.on('response', (response) => response.resume());
-        request.on('error', onError);
-        request.end(body);
+        // not the app's request: no span, breadcrumb or trace headers (a dropped span would be a
+        // client report, itself an envelope posted here: a loop that kept the process alive)
+        suppressTracing(() => postToSidecar(url, body, onError));
       });
     },
   };
+}
+
+function postToSidecar(url: URL, body: Buffer, onError: (error: unknown) => void): void {
+  const request = http.request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-sentry-envelope', 'Content-Length': body.length },
+  });
+  request.on('socket', (socket) => socket.unref());
+  request.on('response', (response) => response.resume());
+  request.on('error', onError);
+  request.end(body);
 }
 
 /** The sidecar URL the `spotlight` option (or `SENTRY_SPOTLIGHT`) asks for; undefined when it is off. */

@@ -1,5 +1,5 @@
 import { initAndBind } from '@sentry-sdk/core';
-import { getIntegrationsToSetup } from '@sentry-sdk/core/internal';
+import { debug, getIntegrationsToSetup } from '@sentry-sdk/core/internal';
 import { NodeClient, type NodeClientOptions, type NodeOptions } from '../client';
 import { setNodeAsyncContextStrategy } from '../async-context';
 import { getNodeSdkInfo } from '../lib';
@@ -20,6 +20,8 @@ const FROM_ENV = { dsn: 'SENTRY_DSN', release: 'SENTRY_RELEASE', environment: 'S
 export function init(options: NodeOptions = {}): NodeClient | undefined {
   setNodeAsyncContextStrategy();
   const given = readOptions(options);
+  // the integrations are resolved before the client exists: what is wrong with them is reported now
+  if (given['debug'] === true) debug.enable();
   const resolved: Record<string, unknown> = { ...given };
   for (const [key, variable] of Object.entries(FROM_ENV)) {
     if (resolved[key] === undefined && process.env[variable]) resolved[key] = process.env[variable];
@@ -29,7 +31,9 @@ export function init(options: NodeOptions = {}): NodeClient | undefined {
   resolved['transport'] ??= makeNodeTransport;
   resolved['sdk'] = getNodeSdkInfo();
   resolved['platform'] = 'node';
-  delete resolved['defaultIntegrations'];
+  // resolved above; an ill-typed one stays for the client's checks to report
+  const ownDefaults = given['defaultIntegrations'];
+  if (ownDefaults === false || Array.isArray(ownDefaults)) delete resolved['defaultIntegrations'];
   const client = initAndBind(NodeClient, resolved as unknown as NodeClientOptions);
   return client instanceof NodeClient ? client : undefined;
 }
