@@ -18,13 +18,20 @@ describe.skipIf(skipReason)('the tunnel option, end to end (npm build, built Nod
   let app: BrowserAppCase;
   let tunnel: TunnelHandler | undefined;
   const tunnelRequests: string[] = [];
+  // while set, the tunnel holds each request unanswered (an app server that stopped responding)
+  let held: { req: IncomingMessage; res: ServerResponse }[] | undefined;
 
   beforeAll(async () => {
     // the page's own server answers /tunnel with the Node package's handler, as an app would
     app = await startBrowserAppCase(import.meta.url, (req: IncomingMessage, res: ServerResponse) => {
+      if (req.url === '/probe') {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('answered');
+        return true;
+      }
       if (!req.url?.startsWith('/tunnel') || !tunnel) return false;
       tunnelRequests.push(`${req.method} ${req.url}`);
-      tunnel(req, res);
+      if (held) held.push({ req, res });
+      else tunnel(req, res);
       return true;
     });
     tunnel = createTunnelHandler({ dsn: app.ingest.dsn });
@@ -70,6 +77,39 @@ describe.skipIf(skipReason)('the tunnel option, end to end (npm build, built Nod
       expect(foreign.received).toHaveLength(0);
     } finally {
       await foreign.close();
+    }
+  });
+
+  it("leaves the page connections of its own origin when the tunnel stops answering, and sends the rest once it answers", async () => {
+    held = [];
+    const page = await app.browser.newPage();
+    try {
+      await page.goto(`${app.pages.url}/npm.html?dsn=${encodeURIComponent(app.ingest.dsn)}`);
+      const before = app.ingest.received.length;
+      // Chromium opens at most 6 connections to one origin: 12 envelopes to a silent tunnel took all of them
+      const probe = await page.evaluate(async () => {
+        for (let i = 0; i < 12; i++) (window as any).Sentry.captureException(new Error(`while the tunnel hangs ${i}`));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const timeout = new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5000));
+        return Promise.race([fetch('/probe').then((response) => response.text()), timeout]);
+      });
+      expect(probe).toBe('answered');
+      expect(held.length).toBeLessThanOrEqual(3);
+
+      const waiting = held;
+      held = undefined;
+      for (const { req, res } of waiting) tunnel!(req, res);
+      await expect
+        .poll(() => app.ingest.received.length - before, { timeout: 20_000 })
+        .toBe(12);
+      const values = app.ingest.received
+        .slice(before)
+        .flatMap(({ envelope }) => envelope[1])
+        .map(([, payload]) => (payload as Json)['exception']?.values?.[0]?.value as string);
+      expect(new Set(values).size).toBe(12);
+    } finally {
+      held = undefined;
+      await page.close();
     }
   });
 });

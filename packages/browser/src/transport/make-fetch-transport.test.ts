@@ -115,12 +115,22 @@ describe('makeFetchTransport request options', () => {
     await expect(response.text()).rejects.toThrow();
   });
 
-  it('allows fewer than 15 keepalive requests in flight', () => {
+  it('keeps at most 3 requests in flight; the others wait for a slot, in order', async () => {
     const { calls, fetchImpl } = pendingFetch();
     const transport = makeFetchTransport(options, fetchImpl);
-    for (let i = 0; i < 16; i++) void transport.send(eventEnvelope());
-    expect(calls.filter((call) => call.init.keepalive)).toHaveLength(15);
-    expect(calls[15]?.init.keepalive).toBe(false);
+    const sent = Array.from({ length: 5 }, (_, i) => transport.send(eventEnvelope(i)));
+    expect(calls).toHaveLength(3);
+    calls[1]?.resolve(new Response('{}'));
+    await sent[1];
+    expect(calls).toHaveLength(4);
+    expect(calls[3]?.init.body).toContain('"message":"xxx"');
+    calls[0]?.resolve(new Response('{}'));
+    calls[2]?.resolve(new Response('{}'));
+    await Promise.all([sent[0], sent[2]]);
+    expect(calls).toHaveLength(5);
+    calls[3]?.resolve(new Response('{}'));
+    calls[4]?.resolve(new Response('{}', { status: 200 }));
+    expect(await Promise.all(sent)).toHaveLength(5);
   });
 
   it('passes the configured headers and fetch options', () => {

@@ -13,10 +13,12 @@ import { isPageHidden, onPageHide } from './page-lifecycle';
 import { makeXhrRequest } from './xhr-request';
 
 // Browsers cap the bodies of all in-flight keepalive requests of a page at 64 KiB together, and
-// reject a keepalive fetch past that; staying under 60 000 bytes and 15 requests leaves room for
-// the app's own keepalive requests (protocol.md §1.4).
+// reject a keepalive fetch past that; staying under 60 000 bytes leaves room for the app's own
+// keepalive requests (protocol.md §1.4).
 const KEEPALIVE_MAX_BYTES = 60_000;
-const KEEPALIVE_MAX_REQUESTS = 15;
+// Browsers open at most 6 HTTP/1.1 connections per origin. An ingest on the page's own origin (a
+// tunnel) that stops answering must not hold all of them: the app's own requests need the rest.
+const MAX_REQUESTS_IN_FLIGHT = 3;
 
 /** Options of the browser transport: the core transport options plus extra `fetch` init fields. */
 export interface BrowserTransportOptions extends TransportOptions {
@@ -39,9 +41,10 @@ function sendBeacon(url: string, body: string | Uint8Array): boolean {
 
 /**
  * The browser transport: POSTs each envelope with the unpatched `fetch` as a plain-text body
- * (no CORS preflight) and `referrerPolicy: 'strict-origin'`, with `keepalive` while the in-flight
- * keepalive bodies stay small enough; when the page hides, envelopes still in flight without
- * keepalive are handed to `navigator.sendBeacon` so that events from a closing page arrive.
+ * (no CORS preflight) and `referrerPolicy: 'strict-origin'`, at most 3 at a time, with `keepalive`
+ * while the in-flight keepalive bodies stay small enough; when the page hides, envelopes still
+ * waiting or in flight without keepalive are handed to `navigator.sendBeacon` so that events from
+ * a closing page arrive.
  * Uses XMLHttpRequest only where there is no `fetch`.
  * @example init({ dsn, transport: makeFetchTransport })
  */
@@ -57,16 +60,14 @@ export function makeFetchTransport(
   }
 
   let keepaliveBytes = 0;
-  let keepaliveRequests = 0;
   // One per request in flight without keepalive, which the browser cancels when the page unloads:
   // moves that request to a beacon. Keepalive requests finish anyway.
   const handOffs = new Set<() => void>();
   onPageHide(() => handOffs.forEach((handOff) => handOff()));
 
-  const makeRequest = ({ body }: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
+  const send = ({ body }: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
     const size = bodyByteLength(body);
-    const keepalive =
-      keepaliveBytes + size <= KEEPALIVE_MAX_BYTES && keepaliveRequests < KEEPALIVE_MAX_REQUESTS;
+    const keepalive = keepaliveBytes + size <= KEEPALIVE_MAX_BYTES;
     // The page is already going away and keepalive is exhausted: a beacon is the one way out.
     if (!keepalive && isPageHidden() && sendBeacon(options.url, body)) return Promise.resolve({});
 
@@ -80,14 +81,12 @@ export function makeFetchTransport(
     };
     if (keepalive) {
       keepaliveBytes += size;
-      keepaliveRequests++;
     } else {
       handOffs.add(handOff);
     }
     const settle = (): void => {
       if (keepalive) {
         keepaliveBytes -= size;
-        keepaliveRequests--;
       } else {
         handOffs.delete(handOff);
       }
@@ -121,6 +120,53 @@ export function makeFetchTransport(
         throw error;
       },
     );
+  };
+
+  // Requests past MAX_REQUESTS_IN_FLIGHT wait here (the core transport's buffer bounds how many);
+  // the page hiding hands them to beacons, as it does the requests in flight without keepalive.
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    inFlight--;
+    waiting.shift()?.();
+  };
+  const sendInSlot = (request: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
+    inFlight++;
+    let sent: PromiseLike<TransportMakeRequestResponse>;
+    try {
+      sent = send(request);
+    } catch (error) {
+      release();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return sent.then(
+      (response) => {
+        release();
+        return response;
+      },
+      (error: unknown) => {
+        release();
+        throw error;
+      },
+    );
+  };
+  const makeRequest = (request: TransportRequest): PromiseLike<TransportMakeRequestResponse> => {
+    if (inFlight < MAX_REQUESTS_IN_FLIGHT) return sendInSlot(request);
+    if (isPageHidden() && sendBeacon(options.url, request.body)) return Promise.resolve({});
+    return new Promise((resolve, reject) => {
+      const start = (): void => {
+        handOffs.delete(handOff);
+        sendInSlot(request).then(resolve, reject);
+      };
+      const handOff = (): void => {
+        if (!sendBeacon(options.url, request.body)) return;
+        handOffs.delete(handOff);
+        waiting.splice(waiting.indexOf(start), 1);
+        resolve({});
+      };
+      waiting.push(start);
+      handOffs.add(handOff);
+    });
   };
 
   return createTransport(options, makeRequest);
