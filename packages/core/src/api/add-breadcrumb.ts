@@ -30,7 +30,8 @@ function add(breadcrumb: Breadcrumb, hint: BreadcrumbHint | undefined): void {
   const { beforeBreadcrumb, maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS } = client.getOptions();
   if (maxBreadcrumbs <= 0) return;
 
-  const crumb: Breadcrumb = { timestamp: dateTimestampInSeconds(), ...copyOwnEntries<Breadcrumb>(breadcrumb) };
+  const crumb = copyOwnEntries<Breadcrumb>(breadcrumb);
+  if (typeof crumb.timestamp !== 'number' || !Number.isFinite(crumb.timestamp)) crumb.timestamp = dateTimestampInSeconds();
   let final: unknown = crumb;
   if (typeof beforeBreadcrumb === 'function') {
     final = callSyncHook('beforeBreadcrumb', () => beforeBreadcrumb({ ...crumb }, hint), crumb);
@@ -45,5 +46,7 @@ function add(breadcrumb: Breadcrumb, hint: BreadcrumbHint | undefined): void {
     }
   }
   client.emit('beforeAddBreadcrumb', final as Breadcrumb, hint);
-  getIsolationScope().addBreadcrumb(final as Breadcrumb, maxBreadcrumbs);
+  // our own copy needs no second one; what beforeBreadcrumb returned is the app's, so the scope copies it
+  if (final === crumb) getIsolationScope()._pushBreadcrumb(crumb, maxBreadcrumbs);
+  else getIsolationScope().addBreadcrumb(final as Breadcrumb, maxBreadcrumbs);
 }

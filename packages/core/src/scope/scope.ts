@@ -143,9 +143,18 @@ export class Scope {
     const copy = copyOwnEntries<Breadcrumb>(breadcrumb);
     if (typeof copy.timestamp !== 'number' || !Number.isFinite(copy.timestamp))
       copy.timestamp = dateTimestampInSeconds();
+    return this._pushBreadcrumb(copy, max);
+  }
+
+  /** @internal Stores a breadcrumb the SDK made itself (copied, with a valid timestamp) as it is. */
+  public _pushBreadcrumb(breadcrumb: Breadcrumb, maxBreadcrumbs: number): this {
+    const max = toMaxBreadcrumbs(maxBreadcrumbs);
+    if (max === 0) return this;
     const breadcrumbs = this._data.breadcrumbs;
-    breadcrumbs.push(copy);
-    if (breadcrumbs.length > max) breadcrumbs.splice(0, breadcrumbs.length - max);
+    breadcrumbs.push(breadcrumb);
+    // usually one over: shift, which V8 does in place, costs far less than splice
+    if (breadcrumbs.length > max + 1) breadcrumbs.splice(0, breadcrumbs.length - max);
+    else if (breadcrumbs.length > max) breadcrumbs.shift();
     return this;
   }
 
