@@ -36,7 +36,7 @@ export interface ClientReportHost {
   on(hook: 'flush' | 'close', callback: () => void): (() => void) | void;
   sendEnvelope(envelope: Envelope): PromiseLike<unknown>;
   getDsn(): DsnComponents | undefined;
-  getOptions(): { sendClientReports?: boolean; tunnel?: string };
+  getOptions(): { sendClientReports?: boolean; tunnel?: string | undefined };
 }
 
 /**

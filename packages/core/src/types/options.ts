@@ -10,17 +10,21 @@ import type { ScrubbingOptions } from '../scrubbing';
 import type { StackParser } from './stacktrace';
 import type { Transport, TransportOptions } from './transport';
 
-/** What `init(options)` accepts, in every runtime. Unknown or ill-typed options are reported (with `debug`) and ignored. */
+/**
+ * What `init(options)` accepts, in every runtime. Unknown or ill-typed options are reported (with
+ * `debug`) and ignored. The options apps often read from the environment also take `undefined`
+ * (`dsn: process.env.SENTRY_DSN` type-checks under `exactOptionalPropertyTypes`).
+ */
 export interface Options {
   /** Where events go. No DSN: the SDK runs and sends nothing. */
-  dsn?: string;
+  dsn?: string | undefined;
   /** Logs what the SDK does to the console. */
   debug?: boolean;
-  release?: string;
+  release?: string | undefined;
   /** Defaults to `production`. */
-  environment?: string;
-  dist?: string;
-  serverName?: string;
+  environment?: string | undefined;
+  dist?: string | undefined;
+  serverName?: string | undefined;
   /** Share of error events to send, 0–1. Default 1. */
   sampleRate?: number;
   /** Default DEFAULT_MAX_BREADCRUMBS (100). */
@@ -53,7 +57,7 @@ export interface Options {
   transport?: (options: TransportOptions) => Transport;
   transportOptions?: Partial<TransportOptions>;
   /** A URL on the app's own origin that receives envelopes unchanged and forwards them. */
-  tunnel?: string;
+  tunnel?: string | undefined;
   /** Send client reports about dropped data. Default true. */
   sendClientReports?: boolean;
   /** `false` turns the SDK off entirely. Default true. */
