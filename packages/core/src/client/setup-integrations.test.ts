@@ -204,7 +204,7 @@ describe('initAndBind', () => {
     const log: string[] = [];
     const client = initAndBind(
       Client,
-      options([trackedIntegration(log)], { ...extra, transport: factory } as Partial<ClientOptions>),
+      options([trackedIntegration(log)], { ...extra, transport: factory }),
     );
     expect(client.isEnabled()).toBe(false);
     expect(client.captureException(new Error('x'))).toMatch(/^[0-9a-f]{32}$/);
