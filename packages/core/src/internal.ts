@@ -49,7 +49,6 @@ export {
   isSessionCrash,
   isSessionError,
   sendSessionUpdate,
-  sessionDistinctId,
   trackManualSessions,
   type SessionUpdate,
 } from './sessions';

@@ -7,7 +7,6 @@ import {
   isSessionCrash,
   isSessionError,
   sendSessionUpdate,
-  sessionDistinctId,
   uuid4,
   type SessionUpdate,
 } from '@sentry-sdk/core/internal';
@@ -58,14 +57,7 @@ function startPageSessions(client: ClientLike, lifecycle: 'page' | 'route'): voi
   const send = (): void => {
     if (!news) return;
     news = false;
-    // `did` is immutable once sent; until then it follows the user (a later setUser is picked up)
-    if (session.did === undefined) {
-      const did = sessionDistinctId();
-      if (did !== undefined) session.did = did;
-    }
-    session.timestamp = isoTimestamp();
     sendSessionUpdate(client, session);
-    session.init = false;
   };
 
   const sendWhenIdle = (): void => {

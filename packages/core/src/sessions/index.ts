@@ -1,3 +1,3 @@
 export { trackManualSessions } from './manual-sessions';
 export { sendSessionUpdate } from './send-session-update';
-export { isSessionCrash, isSessionError, sessionDistinctId, type SessionUpdate } from './session-update';
+export { isSessionCrash, isSessionError, type SessionUpdate } from './session-update';

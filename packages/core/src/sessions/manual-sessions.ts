@@ -1,7 +1,7 @@
 import { dateTimestampInSeconds, debug, DEBUG_BUILD, isoTimestamp, uuid4 } from '../lib';
 import type { Client } from '../types';
 import { sendSessionUpdate } from './send-session-update';
-import { isSessionCrash, isSessionError, sessionDistinctId, type SessionUpdate } from './session-update';
+import { isSessionCrash, isSessionError, type SessionUpdate } from './session-update';
 
 /**
  * User-mode release health driven by the app (protocol.md §8.1), for runtimes without automatic
@@ -15,15 +15,8 @@ export function trackManualSessions(client: Client): void {
 
   const send = (): void => {
     if (!session) return;
-    // `did` is immutable once sent; until then it follows the user
-    if (session.did === undefined) {
-      const did = sessionDistinctId();
-      if (did !== undefined) session.did = did;
-    }
-    session.timestamp = isoTimestamp();
     session.duration = Math.max(0, dateTimestampInSeconds() - startedAt);
     sendSessionUpdate(client, session);
-    session.init = false;
   };
 
   const end = (): void => {
